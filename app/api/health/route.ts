@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { NextResponse } from 'next/server';
+import { db } from '@/db';
+import { log } from '@/lib/log';
+
+export const dynamic = 'force-dynamic';
+
+// 200 when the database answers within two seconds, 503 otherwise.
+export async function GET() {
+  const started = Date.now();
+  try {
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
+    ]);
+    return NextResponse.json({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
+  } catch (error) {
+    log.warn({ err: error }, 'health check: database unreachable');
+    return NextResponse.json({ status: 'error', database: 'down' }, { status: 503 });
+  }
+}

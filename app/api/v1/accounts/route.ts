@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { createLearnerAccount } from '@/lib/accounts';
+import { apiRoute, clientKey, readJson } from '@/lib/http/problem';
+
+// POST /api/v1/accounts { name, email, password } → 201 learner account; 409 if the e-mail is taken.
+export const POST = apiRoute(async (request) => {
+  const account = await createLearnerAccount(await readJson(request), clientKey(request));
+  return NextResponse.json(account, { status: 201, headers: { location: `/api/v1/accounts/${account.id}` } });
+});

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { requirePageAccess } from '@/lib/auth/guard';
+import { getT } from '@/lib/i18n';
+import { listPlacesWithStaff } from '@/lib/places';
+import { networkOverview } from '@/lib/stats';
+
+export const metadata: Metadata = { title: 'Coordination' };
+
+export default async function CoordinationPage() {
+  const actor = await requirePageAccess('coordination:view', '/coordination');
+  const [t, overview, places] = await Promise.all([getT(), networkOverview(actor), listPlacesWithStaff(actor)]);
+  const figures = [
+    { label: t('coordination.places'), value: overview.places },
+    { label: t('coordination.workshops'), value: overview.workshops },
+    { label: t('coordination.upcomingSessions'), value: overview.upcomingSessions },
+    { label: t('coordination.learners'), value: overview.learners },
+  ];
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t('coordination.title')}</h1>
+      <p className="mb-6">{t('coordination.intro')}</p>
+      <dl className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-4">
+        {figures.map((f) => (
+          <div key={f.label} className="card">
+            <dt className="text-sm text-slate-700">{f.label}</dt>
+            <dd className="text-3xl font-bold">{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="mb-3 text-2xl font-bold">{t('coordination.placesTitle')}</h2>
+      <ul className="grid gap-3 md:grid-cols-2">
+        {places.map((p) => (
+          <li key={p.id} className="card">
+            <p className="font-semibold">{p.name}</p>
+            <p className="text-slate-700">{p.commune}</p>
+            <p className="text-sm">
+              {t('coordination.staff')} : {p.staff.length ? p.staff.join(', ') : t('coordination.noStaff')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getT } from '@/lib/i18n';
+
+export default async function Forbidden() {
+  const t = await getT();
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t('errors.forbiddenTitle')}</h1>
+      <p className="mb-6">{t('errors.forbiddenText')}</p>
+      <Link href="/" className="btn">
+        {t('errors.backHome')}
+      </Link>
+    </>
+  );
+}

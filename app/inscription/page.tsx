@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/actor';
+import { safeReturnPath } from '@/lib/auth/guard';
+import { getT } from '@/lib/i18n';
+import { SignUpForm } from './SignUpForm';
+
+export const metadata: Metadata = { title: 'Créer un compte' };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
+  const t = await getT();
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t('auth.signUpTitle')}</h1>
+      <p className="mb-6">{t('auth.signUpIntro')}</p>
+      <SignUpForm
+        callbackUrl={callbackUrl}
+        labels={{ name: t('auth.name'), email: t('auth.email'), password: t('auth.password'), passwordHint: t('auth.passwordHint'), submit: t('auth.submitSignUp') }}
+      />
+      <p className="mt-6">
+        {t('auth.haveAccount')} <Link href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t('auth.signInTitle')}</Link>
+      </p>
+    </>
+  );
+}

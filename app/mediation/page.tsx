@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { requirePageAccess } from '@/lib/auth/guard';
+import { getLocale, getT } from '@/lib/i18n';
+import { listStaffSessions, placesByIds } from '@/lib/places';
+import { SessionList } from '../_components/SessionList';
+
+export const metadata: Metadata = { title: 'Médiation' };
+
+export default async function MediationPage() {
+  const actor = await requirePageAccess('mediation:view', '/mediation');
+  const [t, locale, sessions, myPlaces] = await Promise.all([getT(), getLocale(), listStaffSessions(actor), placesByIds(actor.staffedPlaceIds)]);
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t('mediation.title')}</h1>
+      <p className="mb-6">{t('mediation.intro')}</p>
+      {myPlaces.length > 0 && (
+        <section className="mb-6">
+          <h2 className="mb-2 text-2xl font-bold">{t('mediation.myPlaces')}</h2>
+          <ul className="list-disc pl-5">
+            {myPlaces.map((p) => (
+              <li key={p.id}>
+                {p.name}, {p.commune}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h2 className="mb-3 text-2xl font-bold">{t('mediation.nextSessions')}</h2>
+      <SessionList
+        locale={locale}
+        empty={t('mediation.noSessions')}
+        items={sessions.map((s) => ({
+          id: s.id,
+          title: s.workshopTitle,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          place: s.placeName,
+          detail: [t('mediation.signedUp', { confirmed: s.confirmedCount, capacity: s.capacity }), s.waitlistCount ? t('mediation.waiting', { count: s.waitlistCount }) : ''].filter(Boolean).join(' · '),
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,451 @@
+// The whole Comptoir domain (see ../shared/DESIGN.md). Column names are camelCase here and
+// snake_case in SQL (drizzle `casing: 'snake_case'`). Instants are UTC timestamptz; wall-clock
+// computations happen in Europe/Paris in lib/.
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+// Every signed-in account is a learner; these are the extra roles.
+export const roleEnum = pgEnum('role', ['mediator', 'coordinator', 'admin']);
+export const workshopStatusEnum = pgEnum('workshop_status', ['draft', 'published', 'archived']);
+export const levelEnum = pgEnum('level', ['beginner', 'intermediate', 'advanced']);
+export const sessionStatusEnum = pgEnum('session_status', ['scheduled', 'cancelled', 'done']);
+export const enrollmentStatusEnum = pgEnum('enrollment_status', ['confirmed', 'waitlisted', 'cancelled']);
+export const enrollmentSourceEnum = pgEnum('enrollment_source', ['self', 'staff']);
+export const attendanceStatusEnum = pgEnum('attendance_status', ['unmarked', 'present', 'late', 'excused', 'absent']);
+export const noteKindEnum = pgEnum('note_kind', ['tip', 'question', 'summary', 'feedback']);
+export const visibilityEnum = pgEnum('visibility', ['private', 'group', 'network', 'public']);
+export const noteStatusEnum = pgEnum('note_status', ['visible', 'hidden']);
+export const activityKindEnum = pgEnum('activity_kind', ['individual', 'collective']);
+export const resourceKindEnum = pgEnum('resource_kind', ['file', 'link']);
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    // Lower-cased on write. Nullable: a mediator may create a profile for someone with no e-mail.
+    email: text(),
+    phone: text(),
+    passwordHash: text(),
+    commune: text(),
+    // Profiles created at the desk record when the person agreed to us keeping their data.
+    consentAt: timestamp({ withTimezone: true }),
+    createdById: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    claimedAt: timestamp({ withTimezone: true }),
+    // Secret of the private calendar feed; null when revoked.
+    calendarToken: text(),
+    locale: text().notNull().default('fr'),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
+    index('users_created_by_idx').on(t.createdById),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+    check('users_locale_valid', sql`${t.locale} in ('fr', 'en')`),
+  ],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum().notNull(),
+    grantedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+// A place of the network; columns follow the national standard of digital-mediation places
+// (standards/lieux-mediation-numerique.schema.json). Multi-valued fields are arrays here and
+// joined with '|' on export.
+export const places = pgTable(
+  'places',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    // "pivot": SIRET/RNA of the structure.
+    pivot: text().notNull(),
+    name: text().notNull(),
+    commune: text().notNull(),
+    postalCode: text().notNull(),
+    inseeCode: text(),
+    address: text().notNull(),
+    addressComplement: text(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    typology: text().array().notNull().default(sql`'{}'::text[]`),
+    phone: text(),
+    emails: text().array().notNull().default(sql`'{}'::text[]`),
+    websites: text().array().notNull().default(sql`'{}'::text[]`),
+    // OpenStreetMap opening_hours syntax.
+    openingHours: text(),
+    summary: text(),
+    description: text(),
+    source: text(),
+    roaming: text().array().notNull().default(sql`'{}'::text[]`),
+    parentStructure: text(),
+    services: text().array().notNull().default(sql`'{}'::text[]`),
+    publics: text().array().notNull().default(sql`'{}'::text[]`),
+    specificSupport: text().array().notNull().default(sql`'{}'::text[]`),
+    fees: text().array().notNull().default(sql`'{}'::text[]`),
+    nationalPrograms: text().array().notNull().default(sql`'{}'::text[]`),
+    trainingLabels: text().array().notNull().default(sql`'{}'::text[]`),
+    otherTrainingLabels: text(),
+    accessModes: text().array().notNull().default(sql`'{}'::text[]`),
+    supportModes: text().array().notNull().default(sql`'{}'::text[]`),
+    accessibilityUrl: text(),
+    appointmentUrl: text(),
+    // Plain-French access information shown to learners (bus line, floor, ramp…).
+    accessInfo: text(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('places_slug_unique').on(t.slug),
+    index('places_commune_idx').on(t.commune),
+    check('places_postal_code_format', sql`${t.postalCode} ~ '^[0-9]{5}$'`),
+    check('places_summary_length', sql`char_length(${t.summary}) <= 280`),
+  ],
+);
+
+export const placeStaff = pgTable(
+  'place_staff',
+  {
+    placeId: uuid()
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.placeId, t.userId] }), index('place_staff_user_idx').on(t.userId)],
+);
+
+export const workshops = pgTable(
+  'workshops',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    description: text().notNull().default(''),
+    // Theme codes of lib/vocabulary.ts; not checked here so that a retired code keeps old rows valid.
+    themes: text().array().notNull().default(sql`'{}'::text[]`),
+    level: levelEnum().notNull(),
+    durationMinutes: integer().notNull(),
+    audiences: text().array().notNull().default(sql`'{}'::text[]`),
+    prerequisites: text().notNull().default(''),
+    toBring: text().notNull().default(''),
+    status: workshopStatusEnum().notNull().default('draft'),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('workshops_slug_unique').on(t.slug),
+    index('workshops_status_idx').on(t.status),
+    index('workshops_created_by_idx').on(t.createdById),
+    check('workshops_duration_positive', sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+// The places that run a workshop.
+export const workshopPlaces = pgTable(
+  'workshop_places',
+  {
+    workshopId: uuid()
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    placeId: uuid()
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.placeId] }), index('workshop_places_place_idx').on(t.placeId)],
+);
+
+// One dated occurrence of a workshop ("séance").
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workshopId: uuid()
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    placeId: uuid()
+      .notNull()
+      .references(() => places.id, { onDelete: 'restrict' }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    capacity: integer().notNull(),
+    status: sessionStatusEnum().notNull().default('scheduled'),
+    // Sessions created together by one repeat rule share a series id.
+    seriesId: uuid(),
+    // Sign-up closes this many hours before the start.
+    signupCutoffHours: integer().notNull().default(0),
+    selfCheckIn: boolean().notNull().default(false),
+    checkInCode: text(),
+    lateAfterMinutes: integer().notNull().default(15),
+    walkInsAllowed: boolean().notNull().default(true),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('sessions_workshop_idx').on(t.workshopId),
+    index('sessions_place_starts_idx').on(t.placeId, t.startsAt),
+    index('sessions_starts_idx').on(t.startsAt),
+    index('sessions_series_idx').on(t.seriesId),
+    check('sessions_capacity_non_negative', sql`${t.capacity} >= 0`),
+    check('sessions_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    check('sessions_cutoff_non_negative', sql`${t.signupCutoffHours} >= 0`),
+    check('sessions_late_after_non_negative', sql`${t.lateAfterMinutes} >= 0`),
+  ],
+);
+
+export const sessionTrainers = pgTable(
+  'session_trainers',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('session_trainers_user_idx').on(t.userId)],
+);
+
+// A person on a session ("inscription").
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: enrollmentStatusEnum().notNull(),
+    source: enrollmentSourceEnum().notNull().default('self'),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Waiting-list order: oldest first, ties broken by id.
+    waitlistedAt: timestamp({ withTimezone: true }),
+    confirmedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('enrollments_session_user_unique').on(t.sessionId, t.userId),
+    index('enrollments_user_idx').on(t.userId),
+    index('enrollments_session_status_idx').on(t.sessionId, t.status),
+    index('enrollments_created_by_idx').on(t.createdById),
+  ],
+);
+
+// A person's presence at a session ("émargement"); walk-ins have no enrollment.
+export const attendance = pgTable(
+  'attendance',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: attendanceStatusEnum().notNull().default('unmarked'),
+    walkIn: boolean().notNull().default(false),
+    markedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    markedAt: timestamp({ withTimezone: true }),
+    // Verification code of the attendance certificate, once one is issued.
+    certificateCode: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.userId] }),
+    index('attendance_user_idx').on(t.userId),
+    index('attendance_marked_by_idx').on(t.markedById),
+    uniqueIndex('attendance_certificate_code_unique').on(t.certificateCode),
+  ],
+);
+
+// Peer-learning note ("note de partage").
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workshopId: uuid().references(() => workshops.id, { onDelete: 'cascade' }),
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
+    kind: noteKindEnum().notNull(),
+    visibility: visibilityEnum().notNull().default('private'),
+    body: text().notNull(),
+    status: noteStatusEnum().notNull().default('visible'),
+    moderatedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('notes_author_idx').on(t.authorId),
+    index('notes_workshop_idx').on(t.workshopId),
+    index('notes_session_idx').on(t.sessionId),
+    index('notes_moderated_by_idx').on(t.moderatedById),
+    check('notes_has_subject', sql`${t.workshopId} is not null or ${t.sessionId} is not null`),
+    check('notes_body_not_empty', sql`char_length(${t.body}) > 0`),
+  ],
+);
+
+// A mediator's record of mediation work ("compte rendu d'activité").
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    mediatorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    kind: activityKindEnum().notNull(),
+    date: date().notNull(),
+    durationMinutes: integer().notNull(),
+    placeType: text().notNull(),
+    placeId: uuid().references(() => places.id, { onDelete: 'set null' }),
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'set null' }),
+    themes: text().array().notNull().default(sql`'{}'::text[]`),
+    adminThemes: text().array().notNull().default(sql`'{}'::text[]`),
+    equipment: text().array().notNull().default(sql`'{}'::text[]`),
+    // Individual accompaniment: a known learner, or anonymous details.
+    learnerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    anonymousPerson: jsonb(),
+    autonomy: text(),
+    orientation: text().array().notNull().default(sql`'{}'::text[]`),
+    completion: text(),
+    // Collective workshop.
+    title: text(),
+    level: levelEnum(),
+    anonymousParticipants: jsonb(),
+    notes: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('activities_mediator_idx').on(t.mediatorId),
+    index('activities_place_date_idx').on(t.placeId, t.date),
+    index('activities_session_idx').on(t.sessionId),
+    index('activities_learner_idx').on(t.learnerId),
+    check('activities_duration_positive', sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+export const activityParticipants = pgTable(
+  'activity_participants',
+  {
+    activityId: uuid()
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index('activity_participants_user_idx').on(t.userId)],
+);
+
+// A shared pedagogical resource of the network.
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    kind: resourceKindEnum().notNull(),
+    url: text(),
+    filePath: text(),
+    type: text().notNull(),
+    themes: text().array().notNull().default(sql`'{}'::text[]`),
+    audiences: text().array().notNull().default(sql`'{}'::text[]`),
+    level: levelEnum(),
+    licence: text().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    placeId: uuid().references(() => places.id, { onDelete: 'set null' }),
+    visibility: visibilityEnum().notNull().default('network'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('resources_author_idx').on(t.authorId),
+    index('resources_place_idx').on(t.placeId),
+    check('resources_link_or_file', sql`(${t.kind} = 'link' and ${t.url} is not null) or (${t.kind} = 'file' and ${t.filePath} is not null)`),
+  ],
+);
+
+// Who changed what: every write of the domain appends a row here.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_actor_idx').on(t.actorId), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+// Notifications written in the same transaction as the change they announce; a worker sends them.
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    recipientId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: text(),
+    kind: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    payload: jsonb(),
+    status: outboxStatusEnum().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipientId)],
+);
+
+// Fixed-window counters shared by every app instance (sign-in and account-creation throttling).
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull(),
+});

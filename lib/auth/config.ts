@@ -1,0 +1,54 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { verifyCredentials } from '@/lib/accounts';
+import { authSecret } from '@/lib/env';
+import { RateLimitedError } from '@/lib/errors';
+import type { Role } from '@/lib/vocabulary';
+
+declare module 'next-auth' {
+  interface User {
+    roles?: Role[];
+  }
+  interface Session {
+    user: { id: string; roles: Role[] } & DefaultSession['user'];
+  }
+}
+
+class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  pages: { signIn: '/connexion', error: '/connexion' },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'E-mail' }, password: { label: 'Mot de passe', type: 'password' } },
+      async authorize(credentials) {
+        try {
+          return await verifyCredentials(credentials);
+        } catch (error) {
+          if (error instanceof RateLimitedError) throw new TooManyAttempts();
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.roles = user.roles;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? '';
+      session.user.roles = (token.roles as Role[] | undefined) ?? ['learner'];
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,58 @@
+import 'server-only';
+
+// Errors meant for the person: they carry a French message that is safe to show. Anything else
+// is an internal error, logged with context and shown as a generic message with a request id.
+export class UserError extends Error {
+  readonly status: number;
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(message: string, options: { status?: number; fieldErrors?: Record<string, string[]> } = {}) {
+    super(message);
+    this.name = 'UserError';
+    this.status = options.status ?? 400;
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export class ValidationError extends UserError {
+  constructor(fieldErrors: Record<string, string[]>, message = 'Certaines informations sont à corriger.') {
+    super(message, { status: 400, fieldErrors });
+    this.name = 'ValidationError';
+  }
+}
+
+export class UnauthenticatedError extends UserError {
+  constructor(message = 'Connectez-vous pour continuer.') {
+    super(message, { status: 401 });
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends UserError {
+  constructor(message = 'Vous n’avez pas le droit de faire cela.') {
+    super(message, { status: 403 });
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotFoundError extends UserError {
+  constructor(message = 'Cette page ou cet élément n’existe pas.') {
+    super(message, { status: 404 });
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends UserError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super(message, { status: 409, fieldErrors });
+    this.name = 'ConflictError';
+  }
+}
+
+export class RateLimitedError extends UserError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, message = 'Trop de tentatives. Attendez quelques minutes, puis réessayez.') {
+    super(message, { status: 429 });
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

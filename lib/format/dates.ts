@@ -1,0 +1,36 @@
+import 'server-only';
+import type { Locale } from '@/lib/i18n';
+import { TIME_ZONE, toParisWallClock } from '@/lib/time';
+
+const dayFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
+};
+
+// "14 h", "9 h 30" in French; "2:00 pm" in English.
+export function formatTime(instant: Date, locale: Locale = 'fr'): string {
+  const { hour, minute } = toParisWallClock(instant);
+  if (locale === 'en') {
+    const h12 = hour % 12 === 0 ? 12 : hour % 12;
+    return `${h12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'am' : 'pm'}`;
+  }
+  return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
+}
+
+// "mardi 3 décembre"
+export function formatDay(instant: Date, locale: Locale = 'fr'): string {
+  return dayFormatters[locale].format(instant);
+}
+
+// "mardi 3 décembre, 14 h – 16 h"
+export function formatSessionTime(startsAt: Date, endsAt: Date, locale: Locale = 'fr'): string {
+  return `${formatDay(startsAt, locale)}, ${formatTime(startsAt, locale)} – ${formatTime(endsAt, locale)}`;
+}
+
+// "1 h 30", "45 min", "2 h"
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}

@@ -1,0 +1,97 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { assertCan, can, type Actor } from '@/lib/auth/policy';
+
+export type StaffSession = {
+  id: string;
+  workshopTitle: string;
+  placeName: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+};
+
+// Next sessions at the places the actor staffs (every place for a coordinator).
+export async function listStaffSessions(actor: Actor | null, { now = new Date(), limit = 20 } = {}): Promise<StaffSession[]> {
+  assertCan(actor, 'mediation:view');
+  const everywhere = can(actor, 'stats:network');
+  const placeIds = [...actor!.staffedPlaceIds];
+  if (!everywhere && placeIds.length === 0) return [];
+  return db
+    .select({
+      id: sessions.id,
+      workshopTitle: workshops.title,
+      placeName: places.name,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
+      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+    })
+    .from(sessions)
+    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
+    .where(
+      and(
+        everywhere ? undefined : inArray(sessions.placeId, placeIds),
+        eq(sessions.status, 'scheduled'),
+        gt(sessions.endsAt, now),
+      ),
+    )
+    .groupBy(sessions.id, workshops.title, places.name)
+    .orderBy(asc(sessions.startsAt))
+    .limit(limit);
+}
+
+export type PlaceName = { id: string; slug: string; name: string; commune: string };
+
+export async function placesByIds(ids: readonly string[]): Promise<PlaceName[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: places.id, slug: places.slug, name: places.name, commune: places.commune })
+    .from(places)
+    .where(inArray(places.id, [...ids]))
+    .orderBy(asc(places.name));
+}
+
+export type PlaceWithStaff = PlaceName & { staff: string[] };
+
+// The coordinator's directory of places with who staffs them.
+export async function listPlacesWithStaff(actor: Actor | null): Promise<PlaceWithStaff[]> {
+  assertCan(actor, 'place:manage');
+  return db
+    .select({
+      id: places.id,
+      slug: places.slug,
+      name: places.name,
+      commune: places.commune,
+      staff: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${placeStaff} s join ${users} u on u.id = s.user_id where s.place_id = ${places.id}), '{}')`,
+    })
+    .from(places)
+    .orderBy(asc(places.commune), asc(places.name));
+}
+
+export type PublicPlace = PlaceName & { address: string; postalCode: string; openingHours: string | null; summary: string | null };
+
+// The public directory of active places, sorted by commune.
+export async function listPublicPlaces(): Promise<PublicPlace[]> {
+  return db
+    .select({
+      id: places.id,
+      slug: places.slug,
+      name: places.name,
+      commune: places.commune,
+      address: places.address,
+      postalCode: places.postalCode,
+      openingHours: places.openingHours,
+      summary: places.summary,
+    })
+    .from(places)
+    .where(eq(places.active, true))
+    .orderBy(asc(places.commune), asc(places.name));
+}
