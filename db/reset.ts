@@ -1,7 +1,12 @@
-// npm run db:reset: empties the database (every table and the migration journal), then migrates.
+// npm run db:reset [-- --seed]: empties the database (every table and the migration journal),
+// migrates it again, and with --seed loads the demo network.
+import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { closeDb, db } from './index';
 import { runMigrations } from './migrate-lib';
+import { seedDemo } from './seed/seed';
+
+const { values } = parseArgs({ options: { seed: { type: 'boolean', default: false } }, strict: false });
 
 async function main() {
   if (process.env.NODE_ENV === 'production') {
@@ -13,6 +18,7 @@ async function main() {
   await db.execute(sql`create schema public`);
   await runMigrations();
   console.log('Base remise à zéro.');
+  if (values.seed) console.log('Données de démonstration créées :', await seedDemo(db));
 }
 
 main()

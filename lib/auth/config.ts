@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
+import { log } from '@/lib/log';
 import type { Role } from '@/lib/vocabulary';
 
 declare module 'next-auth' {
@@ -24,6 +25,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
   pages: { signIn: '/connexion', error: '/connexion' },
+  // A failed sign-in is an everyday event, not an error with a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') log.info({ code: (error as CredentialsSignin).code }, 'sign-in refused');
+      else log.error({ err: error }, 'auth error');
+    },
+    warn(code) {
+      log.warn({ code }, 'auth warning');
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Mot de passe', type: 'password' } },

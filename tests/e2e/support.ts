@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, type Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const DEMO_PASSWORD = 'comptoir-demo';
+export const DEMO = {
+  admin: 'admin@comptoir.test',
+  coordinator: 'coordination@comptoir.test',
+  mediator: 'mediateur@comptoir.test',
+  learner: 'apprenant@comptoir.test',
+} as const;
+
+// Runs axe-core (WCAG 2.1 A and AA rules) on the current page and fails on any violation.
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+// No horizontal scrolling at the current viewport width.
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
+// Page object of /connexion.
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/connexion');
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    await this.page.getByLabel('Adresse e-mail').fill(email);
+    await this.page.getByLabel('Mot de passe').fill(password);
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+}
+
+export async function signInAs(page: Page, email: string, callbackUrl?: string) {
+  const signInPage = new SignInPage(page);
+  await signInPage.goto(callbackUrl);
+  await signInPage.signIn(email);
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+}
