@@ -14,6 +14,10 @@ export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Transaction;
 
+// Counts the queries this process sends (tests assert that a page sends a constant number).
+export const queryCounter = { count: 0 };
+const logger = { logQuery: () => void queryCounter.count++ };
+
 type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite' };
 
 function connect(): Client {
@@ -21,7 +25,7 @@ function connect(): Client {
   if (DATABASE_URL) {
     const sql = postgres(DATABASE_URL, { max: 10, connect_timeout: 5, onnotice: () => {} });
     return {
-      db: drizzlePostgres(sql, { schema, casing: 'snake_case' }),
+      db: drizzlePostgres(sql, { schema, casing: 'snake_case', logger }),
       close: () => sql.end({ timeout: 5 }),
       kind: 'postgres',
     };
@@ -29,7 +33,7 @@ function connect(): Client {
   if (!PGLITE_DIR.includes('://')) mkdirSync(PGLITE_DIR, { recursive: true });
   const pg = new PGlite(PGLITE_DIR, { extensions: { unaccent, pg_trgm } });
   return {
-    db: drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePglite(pg, { schema, casing: 'snake_case', logger }) as unknown as Database,
     close: () => pg.close(),
     kind: 'pglite',
   };
