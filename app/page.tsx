@@ -18,7 +18,7 @@ export default async function HomePage() {
           {t('home.search')}
         </label>
         <div className="flex flex-wrap gap-2">
-          <input id="q" name="q" type="search" placeholder={t('home.searchPlaceholder')} className="min-h-12 min-w-0 flex-1 rounded-lg border-2 border-slate-500 px-3 text-base" />
+          <input id="q" name="q" type="search" placeholder={t('home.searchPlaceholder')} className="min-h-12 min-w-0 flex-1 basis-56 rounded-lg border-2 border-slate-500 px-3 text-base" />
           <button type="submit" className="btn">
             {t('home.searchButton')}
           </button>
