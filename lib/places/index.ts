@@ -101,3 +101,4 @@ export * from './directory';
 export * from './standard';
 export { describeOpeningHours, openingLineText, type OpeningHoursText, type OpeningLine } from './opening-hours';
 export * from './open-data';
+export { programmePdf } from './programme-pdf';

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryCounter } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
-import { getPlacePage, getPlaceProgramme, listDirectory, monthBounds, readMonth, upcomingSessionsOfPlace } from '@/lib/places';
+import { translator } from '@/lib/i18n';
+import { getPlacePage, getPlaceProgramme, listDirectory, monthBounds, programmePdf, readMonth, upcomingSessionsOfPlace } from '@/lib/places';
 import { parisToUtc } from '@/lib/time';
 import { db, seededTestDatabase } from '../helpers/db';
 
@@ -162,6 +163,18 @@ describe('the monthly programme', () => {
     expect(programme.sessions.find((s) => s.id === cancelled)?.status).toBe('cancelled');
     expect(ids).not.toContain(draft);
     expect(programme).toMatchObject({ previous: { year: 2026, month: 12 }, next: { year: 2027, month: 2 }, lastDay: 31 });
+  });
+
+  it('prints the programme as an A4 PDF, one page more when the month is full', async () => {
+    const quiet = await programmePdf((await getPlaceProgramme('epn-feurs', { year: 2030, month: 2 }))!, translator('fr'), 'fr');
+    expect(Buffer.from(quiet).toString('latin1')).toMatch(/^%PDF-[\s\S]*\/MediaBox \[0 0 595\.28 841\.89\]/);
+    for (let day = 1; day <= 28; day++) {
+      for (const hour of [9, 14]) await addSession('epn-feurs', parisToUtc({ year: 2030, month: 2, day, hour, minute: 0 }));
+    }
+    const full = await programmePdf((await getPlaceProgramme('epn-feurs', { year: 2030, month: 2 }))!, translator('fr'), 'fr');
+    const pages = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+    expect(pages(quiet)).toBe(1);
+    expect(pages(full)).toBeGreaterThan(1);
   });
 
   it('has no programme for an unknown place', async () => {

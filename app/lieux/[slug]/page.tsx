@@ -137,19 +137,6 @@ export default async function PlacePage({ params }: Props) {
         </section>
       </div>
 
-      {place.description && (
-        <section aria-labelledby="presentation" className="mb-8">
-          <h2 id="presentation" className="mb-2 text-2xl font-bold">
-            {t('places.about')}
-          </h2>
-          {place.description.split(/\n{2,}/).map((paragraph, i) => (
-            <p key={i} className="mb-2 whitespace-pre-line">
-              {paragraph}
-            </p>
-          ))}
-        </section>
-      )}
-
       <section aria-labelledby="seances">
         <h2 id="seances" className="mb-3 text-2xl font-bold">
           {t('places.upcoming')}
@@ -157,7 +144,7 @@ export default async function PlacePage({ params }: Props) {
         {sessions.length === 0 ? (
           <p>{t('places.noUpcoming')}</p>
         ) : (
-          <ul className="grid gap-3">
+          <ul className="grid gap-3 md:grid-cols-2">
             {sessions.map((s) => (
               <li key={s.id} className="card">
                 <h3 className="text-lg font-bold">
@@ -175,6 +162,19 @@ export default async function PlacePage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      {place.description && (
+        <section aria-labelledby="presentation" className="mt-8">
+          <h2 id="presentation" className="mb-2 text-2xl font-bold">
+            {t('places.about')}
+          </h2>
+          {place.description.split(/\n{2,}/).map((paragraph, i) => (
+            <p key={i} className="mb-2 whitespace-pre-line">
+              {paragraph}
+            </p>
+          ))}
+        </section>
+      )}
     </>
   );
 }

@@ -26,7 +26,7 @@ const SCALE = 500; // viewBox units per degree of latitude
 const COS_LATITUDE = Math.cos((45.75 * Math.PI) / 180);
 const WIDTH = Math.round((4.8 - WEST) * COS_LATITUDE * SCALE);
 const HEIGHT = Math.round((NORTH - 45.19) * SCALE);
-const RADIUS = 10;
+const RADIUS = 14;
 
 const project = ([longitude, latitude]: Point) => ({ x: (longitude - WEST) * COS_LATITUDE * SCALE, y: (NORTH - latitude) * SCALE });
 const path = (points: Point[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).x.toFixed(1)},${project(p).y.toFixed(1)}`).join(' ');
@@ -86,7 +86,7 @@ export function LoireMap({ places, title, labelledBy }: { places: MapPlace[]; ti
             <circle cx={x} cy={y} r={RADIUS + 6} fill="transparent" />
             <circle className="dot" cx={x} cy={y} r={RADIUS} fill="#9a3412" stroke="#ffffff" strokeWidth={2} />
             {numbered && (
-              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={12} fontWeight={700} fill="#ffffff" aria-hidden="true">
+              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={16} fontWeight={700} fill="#ffffff" aria-hidden="true">
                 {place.number}
               </text>
             )}

@@ -29,11 +29,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function seatsText(s: PlaceSession, t: Translate): string {
-  const capacity = t('programme.seats', { capacity: s.capacity });
   if (s.status === 'cancelled') return t('programme.cancelled');
-  if (s.status === 'done') return capacity;
-  const left = s.seatsLeft === 0 ? t('programme.full') : s.seatsLeft === 1 ? t('programme.oneSeatLeft') : t('programme.seatsLeft', { count: s.seatsLeft });
-  return `${capacity} · ${left}`;
+  if (s.status === 'done') return t('programme.seats', { capacity: s.capacity });
+  if (s.seatsLeft === 0) return t('programme.full', { capacity: s.capacity });
+  return s.seatsLeft === 1 ? t('programme.oneSeatLeft', { capacity: s.capacity }) : t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
 }
 
 // The sessions of the month, by Paris calendar day.
