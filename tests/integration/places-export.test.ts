@@ -61,9 +61,10 @@ async function standardExport(query = '?format=standard') {
   return { response, body: (await response.json()) as unknown };
 }
 
+// Migrating and seeding PGlite can take a while on a busy two-core machine.
 beforeAll(async () => {
   await seededTestDatabase({ now: new Date('2026-11-28T09:00:00Z') });
-});
+}, 180_000);
 
 describe('the open-data export of places', () => {
   it('writes the columns of the national standard, in its order', () => {

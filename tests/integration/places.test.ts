@@ -11,9 +11,10 @@ import { db, seededTestDatabase } from '../helpers/db';
 const NOW = new Date('2026-11-28T09:00:00Z');
 const HOME = 'au-comptoir-numerique-saint-etienne';
 
+// Migrating and seeding PGlite can take a while on a busy two-core machine.
 beforeAll(async () => {
   await seededTestDatabase({ now: NOW });
-});
+}, 180_000);
 
 async function placeId(slug: string) {
   const [place] = await db.select({ id: places.id }).from(places).where(eq(places.slug, slug));
