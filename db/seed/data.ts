@@ -17,6 +17,15 @@ export type PlaceSeed = {
   typology: string[];
   services: string[];
   publics: string[];
+  // Optional fields of the national standard, filled for a few places so that pages and exports
+  // show them.
+  addressComplement?: string;
+  description?: string;
+  websites?: string[];
+  specificSupport?: string[];
+  accessibilityUrl?: string;
+  appointmentUrl?: string;
+  nationalPrograms?: string[];
 };
 
 const SERVICES_ALL = [
@@ -43,6 +52,13 @@ export const PLACES: PlaceSeed[] = [
     typology: ['TIERS_LIEUX', 'ASSO'],
     services: [...SERVICES_ALL, 'Loisirs et créations numériques', 'Compréhension du monde numérique'],
     publics: ['Seniors', 'Jeunes'],
+    addressComplement: 'Rez-de-chaussée, porte vitrée à droite',
+    description:
+      'Au Comptoir Numérique est le tiers-lieu de l’association Zoomacom. On y vient pour un atelier en petit groupe, pour être aidé dans une démarche ou pour utiliser un ordinateur en accès libre.\n\nLes médiateurs numériques animent aussi le réseau des espaces publics numériques de la Loire.',
+    websites: ['https://www.zoomacom.org/'],
+    specificSupport: ['Handicaps moteurs', 'Illettrisme'],
+    accessibilityUrl: 'https://acceslibre.beta.gouv.fr/',
+    nationalPrograms: ['Conseillers numériques', 'Aidants Connect'],
   },
   {
     slug: 'epn-roanne-mediatheque',
@@ -60,6 +76,9 @@ export const PLACES: PlaceSeed[] = [
     typology: ['BIB', 'MUNI'],
     services: SERVICES_ALL,
     publics: ['Seniors', 'Familles et/ou enfants'],
+    specificSupport: ['Surdité', 'Déficience visuelle'],
+    appointmentUrl: 'https://www.rdv-solidarites.fr/',
+    nationalPrograms: ['Bibliothèques numérique de référence'],
   },
   {
     slug: 'epn-montbrison',
@@ -142,6 +161,7 @@ export const PLACES: PlaceSeed[] = [
     phone: '+33477000007',
     summary: 'Petit EPN rural : initiation et entraide numérique le mercredi et le samedi.',
     accessInfo: 'Dans la maison des associations, au premier étage avec ascenseur.',
+    addressComplement: 'Maison des associations, 1er étage',
     typology: ['ASSO'],
     services: ['Maîtrise des outils numériques du quotidien'],
     publics: ['Seniors'],

@@ -34,3 +34,10 @@ export function formatDuration(minutes: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
 }
+
+// "décembre 2026" for a Paris calendar month.
+export function formatMonth({ year, month }: { year: number; month: number }, locale: Locale = 'fr'): string {
+  // Noon UTC on the 15th is the same month in every time zone.
+  const instant = new Date(Date.UTC(year, month - 1, 15, 12));
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(instant);
+}

@@ -95,3 +95,10 @@ export async function listPublicPlaces(): Promise<PublicPlace[]> {
     .where(eq(places.active, true))
     .orderBy(asc(places.commune), asc(places.name));
 }
+
+// The public directory, place pages, programmes and the open-data export live beside this file.
+export * from './directory';
+export * from './standard';
+export { describeOpeningHours, openingLineText, type OpeningHoursText, type OpeningLine } from './opening-hours';
+export * from './open-data';
+export { programmePdf } from './programme-pdf';

@@ -1,0 +1,13 @@
+import { apiRoute } from '@/lib/http/problem';
+import { placesCsv } from '@/lib/places';
+
+// GET /api/v1/places.csv: the active places as a CSV file of the national standard.
+export const GET = apiRoute(async (request) => {
+  const csv = await placesCsv(Object.fromEntries(new URL(request.url).searchParams));
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="lieux-mediation-numerique-comptoir.csv"',
+    },
+  });
+});
