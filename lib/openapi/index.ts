@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueAdminRoutes];
 
 const problemSchema = {
   type: 'object',
