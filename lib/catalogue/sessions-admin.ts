@@ -60,8 +60,8 @@ export function wallClockFields(startsAt: Date, endsAt: Date): { date: string; s
   return { date: `${s.year}-${pad(s.month)}-${pad(s.day)}`, startTime: `${pad(s.hour)}:${pad(s.minute)}`, endTime: `${pad(e.hour)}:${pad(e.minute)}` };
 }
 
-const confirmedCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed')`;
-const waitlistCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'waitlisted')`;
+const confirmedCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
+const waitlistCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'waitlisted')`;
 
 async function sessionViews(tx: Executor, where: SQL | undefined, limit = 500): Promise<SessionView[]> {
   const rows = await tx

@@ -129,7 +129,9 @@ export async function listManagedWorkshops(
   const everywhere = can(actor, 'place:manage');
   const scope = everywhere ? (placeId ? [placeId] : null) : actor!.staffedPlaceIds.filter((id) => !placeId || id === placeId);
   if (scope && scope.length === 0) return [];
-  const upcoming = sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops.id} and s.status = 'scheduled' and s.starts_at > ${now})`;
+  // `${workshops}.id`, not `${workshops.id}`: in a one-table select drizzle leaves columns unqualified,
+  // and a bare "id" would name the subquery's own column.
+  const upcoming = sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status = 'scheduled' and s.starts_at > ${now})`;
   const rows = await db
     .select({
       id: workshops.id,

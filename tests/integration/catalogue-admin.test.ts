@@ -123,6 +123,8 @@ describe('building the catalogue: workshops', () => {
     const created = await createWorkshop(mediator, workshopInput({ title: 'Ranger ses fichiers' }));
     expect((await setWorkshopStatus(mediator, created.slug, 'published', { now: NOW })).status).toBe('published');
     const { sessions: [session] } = await scheduleSessions(mediator, created.slug, { placeId: homeId, date: '2026-03-10', startTime: '10:00', capacity: 8 }, { now: NOW });
+    const listed = (await listManagedWorkshops(mediator, { now: NOW })).find((w) => w.id === created.id);
+    expect(listed).toMatchObject({ status: 'published', upcomingSessions: 1, places: [{ id: homeId }] });
     const refused = await setWorkshopStatus(mediator, created.slug, 'archived', { now: NOW }).catch((e) => e);
     expect(refused).toBeInstanceOf(ConflictError);
     expect(refused.message).toBe('Cet atelier a encore 1 séance à venir. Annulez-la avant d’archiver l’atelier.');

@@ -4,6 +4,7 @@ import { auditLog, placeStaff, places, userRoles } from '@/db/schema';
 import { loadActor } from '@/lib/accounts';
 import type { Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { listPlacesWithStaff } from '@/lib/places';
 import { addPlaceStaff, createPlace, getPlaceForEdit, removePlaceStaff, updatePlace } from '@/lib/places/admin';
 import { demoActor } from '../helpers/actors';
 import { db, seededTestDatabase } from '../helpers/db';
@@ -84,6 +85,12 @@ describe('coordinators choose who staffs a place', () => {
     const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, coordinator.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['place.staff.add', 'user.role.grant']));
     await expect(addPlaceStaff(coordinator, 'epn-feurs', { email: 'apprenant@comptoir.test' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('lists each place with the names of its staff', async () => {
+    const list = await listPlacesWithStaff(coordinator);
+    expect(list.find((p) => p.slug === 'au-comptoir-numerique-saint-etienne')!.staff).toEqual(['Mehdi Médiateur']);
+    expect(list.find((p) => p.slug === 'epn-feurs')!.staff).toContain('Annie Apprenante');
   });
 
   it('says so when no account has that e-mail', async () => {
