@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n';
 import { listPlacesWithStaff } from '@/lib/places';
@@ -19,6 +20,14 @@ export default async function CoordinationPage() {
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('coordination.title')}</h1>
       <p className="mb-6">{t('coordination.intro')}</p>
+      <nav aria-label={t('manage.nav.manageTitle')} className="mb-6 flex flex-wrap gap-2">
+        <Link href="/coordination/lieux" className="btn">
+          {t('manage.nav.places')}
+        </Link>
+        <Link href="/mediation/ateliers" className="btn-secondary">
+          {t('manage.nav.allWorkshops')}
+        </Link>
+      </nav>
       <dl className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-4">
         {figures.map((f) => (
           <div key={f.label} className="card">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getLocale, getT } from '@/lib/i18n';
 import { listStaffSessions, placesByIds } from '@/lib/places';
@@ -13,6 +14,14 @@ export default async function MediationPage() {
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mediation.title')}</h1>
       <p className="mb-6">{t('mediation.intro')}</p>
+      <nav aria-label={t('manage.nav.manageTitle')} className="mb-6 flex flex-wrap gap-2">
+        <Link href="/mediation/ateliers" className="btn">
+          {t('manage.nav.workshops')}
+        </Link>
+        <Link href="/mediation/ateliers/nouveau" className="btn-secondary">
+          {t('manage.nav.newWorkshop')}
+        </Link>
+      </nav>
       {myPlaces.length > 0 && (
         <section className="mb-6">
           <h2 className="mb-2 text-2xl font-bold">{t('mediation.myPlaces')}</h2>

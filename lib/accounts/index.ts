@@ -86,7 +86,7 @@ export async function listUsers(actor: Actor | null, { page = 1, pageSize = 50 }
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
       roles: sql<Role[]>`coalesce((select array_agg(r.role::text order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`,
-      places: sql<string[]>`coalesce((select array_agg(p.name order by p.name) from ${placeStaff} s join ${places} p on p.id = s.place_id where s.user_id = ${users.id}), '{}')`,
+      places: sql<string[]>`coalesce((select array_agg(p.name order by p.name) from ${placeStaff} s join ${places} p on p.id = s.place_id where s.user_id = ${users}.id), '{}')`,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(users)

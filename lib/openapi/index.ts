@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
 import { placeRoutes } from '@/lib/places/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...placeRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...placeRoutes, ...catalogueAdminRoutes];
 
 const problemSchema = {
   type: 'object',

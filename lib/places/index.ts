@@ -70,7 +70,7 @@ export async function listPlacesWithStaff(actor: Actor | null): Promise<PlaceWit
       slug: places.slug,
       name: places.name,
       commune: places.commune,
-      staff: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${placeStaff} s join ${users} u on u.id = s.user_id where s.place_id = ${places.id}), '{}')`,
+      staff: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${placeStaff} s join ${users} u on u.id = s.user_id where s.place_id = ${places}.id), '{}')`,
     })
     .from(places)
     .orderBy(asc(places.commune), asc(places.name));
