@@ -169,9 +169,13 @@ describe('the monthly programme', () => {
   it('prints the programme as an A4 PDF, one page more when the month is full', async () => {
     const quiet = await programmePdf((await getPlaceProgramme('epn-feurs', { year: 2030, month: 2 }))!, translator('fr'), 'fr');
     expect(Buffer.from(quiet).toString('latin1')).toMatch(/^%PDF-[\s\S]*\/MediaBox \[0 0 595\.28 841\.89\]/);
-    for (let day = 1; day <= 28; day++) {
-      for (const hour of [9, 14]) await addSession('epn-feurs', parisToUtc({ year: 2030, month: 2, day, hour, minute: 0 }));
-    }
+    const [workshop] = await db.insert(workshops).values({ slug: 'atelier-de-fevrier', title: 'Atelier de février', summary: 'Pour les tests.', level: 'beginner', durationMinutes: 60, status: 'published' }).returning({ id: workshops.id });
+    const feurs = await placeId('epn-feurs');
+    await db.insert(sessions).values(
+      Array.from({ length: 28 }, (_, i) => [9, 14].map((hour) => parisToUtc({ year: 2030, month: 2, day: i + 1, hour, minute: 0 })))
+        .flat()
+        .map((startsAt) => ({ workshopId: workshop!.id, placeId: feurs, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), capacity: 8 })),
+    );
     const full = await programmePdf((await getPlaceProgramme('epn-feurs', { year: 2030, month: 2 }))!, translator('fr'), 'fr');
     const pages = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
     expect(pages(quiet)).toBe(1);
