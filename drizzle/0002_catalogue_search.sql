@@ -20,11 +20,15 @@ CREATE OR REPLACE FUNCTION comptoir_workshop_vector(title text, summary text, de
     setweight(to_tsvector('french'::regconfig, lower(public.comptoir_unaccent(coalesce(summary, '') || ' ' || replace(array_to_string(themes, ' '), '-', ' ')))), 'B') ||
     setweight(to_tsvector('french'::regconfig, lower(public.comptoir_unaccent(coalesce(description, '')))), 'C') $$;
 --> statement-breakpoint
--- Stored so that matching and ranking read them instead of recomputing them for every row. Not
--- declared in db/schema.ts on purpose: `select()` of a workshop, API answers and audit-log
+-- Stored so that matching, ranking and sorting read them instead of recomputing them for every
+-- row. Not declared in db/schema.ts on purpose: `select()` of a workshop, API answers and audit-log
 -- snapshots never carry them; lib/catalogue/search.ts reads them by name.
 ALTER TABLE "workshops" ADD COLUMN "search_text" text GENERATED ALWAYS AS (public.comptoir_workshop_text("title", "summary", "themes")) STORED;
 --> statement-breakpoint
 ALTER TABLE "workshops" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (public.comptoir_workshop_vector("title", "summary", "description", "themes")) STORED;
+--> statement-breakpoint
+-- Alphabetical order that ignores case and accents ("Écrire" among the E), the same on
+-- PostgreSQL and PGlite (compared with COLLATE "C").
+ALTER TABLE "workshops" ADD COLUMN "title_key" text GENERATED ALWAYS AS (lower(public.comptoir_unaccent("title"))) STORED;
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "workshops_search_vector_idx" ON "workshops" USING gin ("search_vector");

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadCataloguePage, type CatalogueFilterOptions } from '@/lib/catalogue';
+import { redirect } from 'next/navigation';
+import { loadCataloguePage } from '@/lib/catalogue';
 import { queryInput, type CatalogueQuery } from '@/lib/catalogue/search-schema';
 import { getLocale, getT, type MessageKey, type Translate } from '@/lib/i18n';
 import { SearchForm } from './_components/SearchForm';
@@ -20,15 +21,6 @@ function pageHref(query: CatalogueQuery, page: number): string {
   return search ? `/ateliers?${search}` : '/ateliers';
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-// The option of the "where" list that the place filter means ("roanne" is the commune Roanne).
-function matchPlace(place: string | undefined, options: CatalogueFilterOptions): string | undefined {
-  if (!place) return undefined;
-  if (options.places.some((p) => p.slug === place)) return place;
-  return options.communes.find((c) => fold(c) === fold(place)) ?? place;
-}
-
 // "smartphone · Roanne · Débutant": the criteria in words, for a printed or shared page.
 function summaryOf(query: CatalogueQuery, placeLabel: string | undefined, t: Translate): string {
   return [
@@ -45,13 +37,19 @@ function summaryOf(query: CatalogueQuery, placeLabel: string | undefined, t: Tra
 }
 
 export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
-  const values = queryInput(await searchParams);
+  const raw = await searchParams;
+  const values = queryInput(raw);
+  // The form sends every field, even empty ones: keep the shared address short and readable.
+  if (Object.keys(values).length !== Object.values(raw).flat().filter((v) => v !== undefined).length) {
+    const clean = new URLSearchParams(values).toString();
+    redirect(clean ? `/ateliers?${clean}` : '/ateliers');
+  }
   const [t, locale, result] = await Promise.all([getT(), getLocale(), loadCataloguePage(values)]);
   const { query, items, total, page, pageCount, options } = result;
   // A bad page number simply shows the first page; only the form's fields get a message.
   const { page: _page, ...errors } = result.errors;
-  const selectedPlace = matchPlace(query.place, options);
-  const placeLabel = options.places.find((p) => p.slug === selectedPlace)?.name ?? selectedPlace;
+  // The place filter, as the "where" list names it (the filter left out if it was invalid).
+  const placeLabel = query.place ? options.selected?.label : undefined;
   const summary = summaryOf(query, placeLabel, t);
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -63,7 +61,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
           {t('catalogue.fixFilters')}
         </p>
       )}
-      <SearchForm t={t} values={values} query={query} selectedPlace={selectedPlace} errors={errors} options={options} />
+      <SearchForm t={t} values={values} query={query} errors={errors} options={options} />
 
       <section aria-labelledby="resultats-titre">
         <h2 id="resultats-titre" className="mb-1 text-2xl font-bold">

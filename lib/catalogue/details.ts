@@ -8,6 +8,7 @@ import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { upcomingSessionsOf, type PlaceOption, type SessionSummary } from './search';
 
+// (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
 // open to anyone, so no actor is needed). Unknown or malformed identifiers are "not found".
 
@@ -50,7 +51,7 @@ export async function getPublicWorkshop(slug: string, { now = new Date() } = {})
       audiences: workshops.audiences,
       prerequisites: workshops.prerequisites,
       toBring: workshops.toBring,
-      pastSessionCount: sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status <> 'cancelled' and s.ends_at <= ${now})`,
+      pastSessionCount: sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status <> 'cancelled' and s.ends_at <= ${now.toISOString()}::timestamptz)`,
     })
     .from(workshops)
     .where(and(eq(workshops.slug, slug), eq(workshops.status, 'published')));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, arrayContains, asc, count, desc, eq, exists, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, exists, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { enrollments, places, sessions, workshops } from '@/db/schema';
 import { ValidationError } from '@/lib/errors';
@@ -72,7 +72,7 @@ export function searchWords(q: string | undefined): string[] {
 
 const searchVector = sql`${workshops}.search_vector`;
 // Alphabetical order that ignores case and accents, the same on PostgreSQL and PGlite.
-export const titleOrder = sql`lower(comptoir_unaccent(${workshops.title})) collate "C"`;
+export const titleOrder = sql`${workshops}.title_key collate "C"`;
 const searchText = sql`${workshops}.search_text`;
 
 // Relevance of one word for the current workshop row, 0 when it does not match. A word that
@@ -103,7 +103,7 @@ function sessionConditions(filters: SessionFilters, now: Date): SQL[] {
   const conditions: SQL[] = [eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)];
   const from = filters.from ? parseParisDate(filters.from) : null;
   const to = filters.to ? parseParisDate(filters.to) : null;
-  if (from) conditions.push(sql`${sessions.startsAt} >= ${parisStartOfDay(from)}`);
+  if (from) conditions.push(gte(sessions.startsAt, parisStartOfDay(from)));
   // "to" is a whole day: sessions that start before the next midnight.
   if (to) conditions.push(lt(sessions.startsAt, parisStartOfDay(addDays(to, 1))));
   if (filters.place) {
@@ -244,19 +244,35 @@ export async function searchCatalogue(input: unknown, { now = new Date(), mode =
 }
 
 export type PlaceOption = { slug: string; name: string; commune: string };
-export type CatalogueFilterOptions = { communes: string[]; places: PlaceOption[] };
+// The "where" filter: the communes of the network, and what the current filter designates — a
+// commune (whatever its case or accents), a place given by its slug, or an unknown value.
+export type CatalogueFilterOptions = { communes: string[]; selected?: { value: string; label: string } };
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-// The choices of the "where" filter: the communes and places of the network, in French order.
-export async function catalogueFilterOptions(): Promise<CatalogueFilterOptions> {
-  const rows = await db.select({ slug: places.slug, name: places.name, commune: places.commune }).from(places).where(eq(places.active, true));
-  rows.sort((a, b) => collator.compare(a.commune, b.commune) || collator.compare(a.name, b.name));
-  return { communes: [...new Set(rows.map((r) => r.commune))], places: rows };
+// One query, whatever the number of places: one row per commune, carrying the name of the
+// place that the filter names, if any.
+export async function catalogueFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
+  const rows = await db
+    .select({
+      commune: places.commune,
+      placeName: sql<string | null>`max(${places.name}) filter (where ${places.slug} = ${place ?? ''})`,
+    })
+    .from(places)
+    .where(eq(places.active, true))
+    .groupBy(places.commune);
+  const communes = rows.map((r) => r.commune).sort(collator.compare);
+  if (!place) return { communes };
+  const named = rows.find((r) => r.placeName);
+  if (named) return { communes, selected: { value: place, label: `${named.placeName} (${named.commune})` } };
+  const commune = communes.find((c) => fold(c) === fold(place));
+  return { communes, selected: commune ? { value: commune, label: commune } : { value: place, label: place } };
 }
 
 // Everything /ateliers shows: results (lenient about bad filters) and the filter choices.
 export async function loadCataloguePage(input: unknown, { now = new Date() } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
-  const [result, options] = await Promise.all([searchCatalogue(input, { now, mode: 'lenient' }), catalogueFilterOptions()]);
+  const place = typeof (input as { place?: unknown } | null)?.place === 'string' ? (input as { place: string }).place.trim() : undefined;
+  const [result, options] = await Promise.all([searchCatalogue(input, { now, mode: 'lenient' }), catalogueFilterOptions(place || undefined)]);
   return { ...result, options };
 }

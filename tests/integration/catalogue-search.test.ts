@@ -213,7 +213,9 @@ describe('catalogue pages and bad criteria', () => {
     expect(result.query.to).toBeUndefined();
     expect(titles(result)).toEqual(['Débuter avec son smartphone']);
     expect(result.options.communes).toContain('Roanne');
-    expect(result.options.places.map((p) => p.slug)).toContain('epn-roanne-mediatheque');
+    const byPlace = await loadCataloguePage({ place: 'epn-roanne-mediatheque' }, { now: NOW });
+    expect(byPlace.options.selected).toEqual({ value: 'epn-roanne-mediatheque', label: 'EPN de la médiathèque de Roanne (Roanne)' });
+    expect((await loadCataloguePage({ place: 'saint-etienne' }, { now: NOW })).options.selected).toEqual({ value: 'Saint-Étienne', label: 'Saint-Étienne' });
   });
 
   it('treats a place that does not exist as a filter that matches nothing', async () => {

@@ -9,8 +9,6 @@ type Props = {
   // What the person typed, valid or not, so that nothing they wrote is lost.
   values: Record<string, string>;
   query: CatalogueQuery;
-  // The option that the place filter designates, or the raw value when none does.
-  selectedPlace: string | undefined;
   errors: Record<string, string[]>;
   options: CatalogueFilterOptions;
 };
@@ -31,10 +29,12 @@ const described = (name: string, errors: Record<string, string[]>, hint?: string
 
 // The catalogue's search form: a GET form, so the filters live in the URL and it works
 // without JavaScript. Words and place first; the other criteria fold away on small screens.
-export function SearchForm({ t, values, query, selectedPlace, errors, options }: Props) {
+export function SearchForm({ t, values, query, errors, options }: Props) {
   const moreOpen = Boolean(query.theme || query.level || query.from || query.to || query.seats || errors.theme || errors.level || errors.from || errors.to || errors.seats);
   const value = (name: string) => values[name] ?? '';
-  const unknownPlace = selectedPlace && !options.communes.includes(selectedPlace) && !options.places.some((p) => p.slug === selectedPlace) ? selectedPlace : undefined;
+  // A place given by its slug (a link from its page) or an unknown value gets an option of its own.
+  const selected = query.place ? options.selected : undefined;
+  const extra = selected && !options.communes.includes(selected.value) ? selected : undefined;
   return (
     <form action="/ateliers" method="get" role="search" aria-labelledby="recherche-titre" className="no-print mb-8 rounded-xl bg-brand-50 p-4">
       <h2 id="recherche-titre" className="mb-3 text-xl font-bold">
@@ -55,23 +55,14 @@ export function SearchForm({ t, values, query, selectedPlace, errors, options }:
           <label htmlFor="place" className="mb-1 block font-semibold">
             {t('catalogue.place')}
           </label>
-          <select id="place" name="place" defaultValue={selectedPlace ?? ''} aria-invalid={errors.place ? true : undefined} aria-describedby={described('place', errors)} className={fieldClass(Boolean(errors.place))}>
+          <select id="place" name="place" defaultValue={selected?.value ?? ''} aria-invalid={errors.place ? true : undefined} aria-describedby={described('place', errors)} className={fieldClass(Boolean(errors.place))}>
             <option value="">{t('catalogue.placeAny')}</option>
-            {unknownPlace && <option value={unknownPlace}>{unknownPlace}</option>}
-            <optgroup label={t('catalogue.communes')}>
-              {options.communes.map((commune) => (
-                <option key={commune} value={commune}>
-                  {commune}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('catalogue.placesGroup')}>
-              {options.places.map((place) => (
-                <option key={place.slug} value={place.slug}>
-                  {place.name} ({place.commune})
-                </option>
-              ))}
-            </optgroup>
+            {extra && <option value={extra.value}>{extra.label}</option>}
+            {options.communes.map((commune) => (
+              <option key={commune} value={commune}>
+                {commune}
+              </option>
+            ))}
           </select>
           <FieldError name="place" errors={errors} />
         </div>
