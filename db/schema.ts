@@ -149,6 +149,8 @@ export const placeStaff = pgTable(
   (t) => [primaryKey({ columns: [t.placeId, t.userId] }), index('place_staff_user_idx').on(t.userId)],
 );
 
+// The table also has generated columns for search and sorting (search_text, search_vector,
+// title_key), added by drizzle/0002_catalogue_search.sql and read only by lib/catalogue/search.ts.
 export const workshops = pgTable(
   'workshops',
   {

@@ -51,3 +51,28 @@ export function addDays(date: { year: number; month: number; day: number }, days
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+// ISO 8601 with the Paris offset, as the API sends instants: "2026-12-01T14:00:00+01:00".
+export function toParisIso(instant: Date): string {
+  const w = toParisWallClock(instant);
+  const offset = offsetMinutesAt(instant);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(instant.getUTCSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+// A Paris calendar date "2026-12-01" as { year, month, day }, or null when it is not a real date.
+export function parseParisDate(value: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+// Midnight in Paris at the start of that calendar date.
+export function parisStartOfDay(date: { year: number; month: number; day: number }): Date {
+  return parisToUtc({ ...date, hour: 0, minute: 0 });
+}

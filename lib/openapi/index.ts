@@ -1,12 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { catalogueRoutes } from '@/lib/catalogue/openapi';
 import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
 import { placeRoutes } from '@/lib/places/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...placeRoutes, ...catalogueAdminRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes];
 
 const problemSchema = {
   type: 'object',

@@ -1,10 +1,27 @@
 import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api-actor';
+import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
+import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';
 import { apiRoute, readJson } from '@/lib/http/problem';
 
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/v1/sessions/{id} → the session with its counts; GET /api/v1/sessions/{id}.ics → the
+// session as iCalendar (Next.js cannot put a suffix after a dynamic segment, so it arrives here).
+export const GET = apiRoute(async (request, { params }: Context) => {
+  const { id } = await params;
+  if (id.endsWith('.ics')) {
+    const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: new URL(request.url).origin });
+    return new NextResponse(body, {
+      headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
+    });
+  }
+  return NextResponse.json(sessionJson(await getPublicSession(id)));
+});
+
 // PATCH /api/v1/sessions/{id} → 200 the session, edited, or cancelled with `{ status: "cancelled" }`.
-export const PATCH = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
   const body = await readJson(request);
   return NextResponse.json(await patchSession(await getApiActor(request), id, body));

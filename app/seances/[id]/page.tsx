@@ -1,0 +1,162 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { dayWithYear, hoursText, whenText } from '@/app/_components/catalogue-text';
+import { getPublicSession } from '@/lib/catalogue';
+import { getActor } from '@/lib/auth/actor';
+import { NotFoundError } from '@/lib/errors';
+import { formatDuration } from '@/lib/format/dates';
+import { getLocale, getT, type MessageKey } from '@/lib/i18n';
+
+type Props = { params: Promise<{ id: string }> };
+
+// Once per request for the metadata and the page; an unknown or malformed id renders the 404 page.
+const load = cache(async (id: string) => {
+  try {
+    return await getPublicSession(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const session = await load((await params).id);
+  return { title: session.workshop.title };
+}
+
+export default async function SessionPage({ params }: Props) {
+  const { id } = await params;
+  const [session, t, locale, actor] = await Promise.all([load(id), getT(), getLocale(), getActor()]);
+  const { workshop, place } = session;
+  const when = whenText(session.startsAt, session.endsAt, locale);
+  const returnTo = `/seances/${session.id}`;
+  return (
+    <>
+      <p className="no-print mb-2">
+        <Link href={`/ateliers/${workshop.slug}`} className="inline-flex min-h-12 items-center">
+          ← {workshop.title}
+        </Link>
+      </p>
+      <h1 className="mb-1 text-3xl font-bold">{workshop.title}</h1>
+      <p className="mb-6 text-xl">{when}</p>
+      {session.status === 'cancelled' ? (
+        <p role="status" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+          {t('session.cancelled')}
+        </p>
+      ) : (
+        !session.upcoming && <p className="mb-6 rounded-lg border-2 border-slate-500 bg-slate-50 p-3 font-semibold">{t('session.past')}</p>
+      )}
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="infos-titre" className="card">
+          <h2 id="infos-titre" className="sr-only">
+            {t('session.when')} {t('session.where')}
+          </h2>
+          <dl className="grid gap-4">
+            <div>
+              <dt className="font-semibold">{t('session.when')}</dt>
+              <dd>
+                {dayWithYear(session.startsAt, locale)}
+                <br />
+                {hoursText(session.startsAt, session.endsAt, locale)}
+                <br />
+                {t('session.duration', { duration: formatDuration(workshop.durationMinutes) })}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t('session.where')}</dt>
+              <dd>
+                <Link href={`/lieux/${place.slug}`}>{place.name}</Link>
+                <br />
+                {place.address}
+                {place.addressComplement && (
+                  <>
+                    <br />
+                    {place.addressComplement}
+                  </>
+                )}
+                <br />
+                {place.postalCode} {place.commune}
+              </dd>
+            </div>
+            {place.accessInfo && (
+              <div>
+                <dt className="font-semibold">{t('session.access')}</dt>
+                <dd>{place.accessInfo}</dd>
+              </div>
+            )}
+            <div>
+              <dt className="font-semibold">{t('session.trainers')}</dt>
+              <dd>{session.trainers.length ? session.trainers.join(', ') : t('session.noTrainer')}</dd>
+            </div>
+          </dl>
+          {session.status !== 'cancelled' && (
+            <div className="no-print mt-5">
+              <a href={`/api/v1/sessions/${session.id}.ics`} download className="btn-secondary" aria-describedby="agenda-aide">
+                {t('session.addToCalendar')}
+              </a>
+              <p id="agenda-aide" className="mt-1 text-sm text-slate-700">
+                {t('session.addToCalendarHint')}
+              </p>
+            </div>
+          )}
+        </section>
+
+        {/* Sign-up panel: the enrollment work (next issue) puts its form in this section. */}
+        <section id="inscription" aria-labelledby="inscription-titre" className="card">
+          <h2 id="inscription-titre" className="mb-3 text-2xl font-bold">
+            {t('session.enrollTitle')}
+          </h2>
+          <dl className="mb-4 grid grid-cols-2 gap-3">
+            <div>
+              <dt className="font-semibold">{t('session.capacity')}</dt>
+              <dd className="text-2xl">{session.capacity}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t('session.seatsLeft')}</dt>
+              <dd className="text-2xl">{session.seatsLeft}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t('session.confirmed')}</dt>
+              <dd className="text-2xl">{session.confirmedCount}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t('session.waiting')}</dt>
+              <dd className="text-2xl">{session.waitlistCount}</dd>
+            </div>
+          </dl>
+          {session.upcoming && (
+            <>
+              {session.seatsLeft === 0 && <p className="mb-3">{t('session.fullNote')}</p>}
+              {actor ? (
+                <p>{t('session.askPlace')}</p>
+              ) : (
+                <>
+                  <Link href={`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`} className="btn">
+                    {t('session.signInToEnroll')}
+                  </Link>
+                  <p className="mt-3">
+                    {t('session.noAccount')} <Link href={`/inscription?callbackUrl=${encodeURIComponent(returnTo)}`}>{t('session.createAccount')}</Link>
+                  </p>
+                </>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="atelier-titre" className="mt-8">
+        <h2 id="atelier-titre" className="mb-2 text-2xl font-bold">
+          {t('session.about')}
+        </h2>
+        <p className="mb-1">{workshop.summary}</p>
+        <p className="mb-3 text-slate-700">{t('catalogue.level', { level: t(`levels.${workshop.level}` as MessageKey) })}</p>
+        <Link href={`/ateliers/${workshop.slug}`} className="inline-flex min-h-12 items-center">
+          {t('session.seeWorkshop')}
+        </Link>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db';
+import { enrollments, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { toIcs } from '@/lib/calendar/ics';
+import { NotFoundError } from '@/lib/errors';
+import type { Audience, Level, Theme } from '@/lib/vocabulary';
+import { upcomingSessionsOf, type PlaceOption, type SessionSummary } from './search';
+
+// (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
+// One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
+// open to anyone, so no actor is needed). Unknown or malformed identifiers are "not found".
+
+const UPCOMING_LIMIT = 50;
+
+export type PublicWorkshop = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  themes: Theme[];
+  level: Level;
+  durationMinutes: number;
+  audiences: Audience[];
+  prerequisites: string;
+  toBring: string;
+  places: PlaceOption[];
+  upcomingSessions: SessionSummary[];
+  pastSessionCount: number;
+};
+
+const WORKSHOP_NOT_FOUND = 'Cet atelier n’existe pas ou n’est plus proposé.';
+const SESSION_NOT_FOUND = 'Cette séance n’existe pas.';
+
+const slugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
+
+export async function getPublicWorkshop(slug: string, { now = new Date() } = {}): Promise<PublicWorkshop> {
+  if (!slugSchema.safeParse(slug).success) throw new NotFoundError(WORKSHOP_NOT_FOUND);
+  const [workshop] = await db
+    .select({
+      id: workshops.id,
+      slug: workshops.slug,
+      title: workshops.title,
+      summary: workshops.summary,
+      description: workshops.description,
+      themes: workshops.themes,
+      level: workshops.level,
+      durationMinutes: workshops.durationMinutes,
+      audiences: workshops.audiences,
+      prerequisites: workshops.prerequisites,
+      toBring: workshops.toBring,
+      pastSessionCount: sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status <> 'cancelled' and s.ends_at <= ${now.toISOString()}::timestamptz)`,
+    })
+    .from(workshops)
+    .where(and(eq(workshops.slug, slug), eq(workshops.status, 'published')));
+  if (!workshop) throw new NotFoundError(WORKSHOP_NOT_FOUND);
+  const [placeRows, upcoming] = await Promise.all([
+    db
+      .select({ slug: places.slug, name: places.name, commune: places.commune })
+      .from(workshopPlaces)
+      .innerJoin(places, eq(places.id, workshopPlaces.placeId))
+      .where(and(eq(workshopPlaces.workshopId, workshop.id), eq(places.active, true)))
+      .orderBy(asc(places.commune), asc(places.name)),
+    upcomingSessionsOf([workshop.id], { now, perWorkshop: UPCOMING_LIMIT }),
+  ]);
+  return {
+    ...workshop,
+    themes: workshop.themes as Theme[],
+    audiences: workshop.audiences as Audience[],
+    places: placeRows,
+    upcomingSessions: upcoming.get(workshop.id)?.sessions ?? [],
+  };
+}
+
+export type PublicSession = {
+  id: string;
+  status: 'scheduled' | 'cancelled' | 'done';
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  createdAt: Date;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  seatsLeft: number;
+  // Whether it has not started yet and is not cancelled.
+  upcoming: boolean;
+  workshop: { slug: string; title: string; summary: string; level: Level; durationMinutes: number; themes: Theme[] };
+  place: { slug: string; name: string; address: string; addressComplement: string | null; postalCode: string; commune: string; accessInfo: string | null };
+  trainers: string[];
+};
+
+const countOf = (status: 'confirmed' | 'waitlisted') =>
+  sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = ${status})`;
+
+export async function getPublicSession(id: string, { now = new Date() } = {}): Promise<PublicSession> {
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError(SESSION_NOT_FOUND);
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      status: sessions.status,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      createdAt: sessions.createdAt,
+      updatedAt: sessions.updatedAt,
+      capacity: sessions.capacity,
+      confirmedCount: countOf('confirmed'),
+      waitlistCount: countOf('waitlisted'),
+      trainers: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${sessionTrainers} st join ${users} u on u.id = st.user_id where st.session_id = ${sessions}.id), '{}')`,
+      workshop: {
+        slug: workshops.slug,
+        title: workshops.title,
+        summary: workshops.summary,
+        level: workshops.level,
+        durationMinutes: workshops.durationMinutes,
+        themes: workshops.themes,
+      },
+      place: {
+        slug: places.slug,
+        name: places.name,
+        address: places.address,
+        addressComplement: places.addressComplement,
+        postalCode: places.postalCode,
+        commune: places.commune,
+        accessInfo: places.accessInfo,
+      },
+    })
+    .from(sessions)
+    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(and(eq(sessions.id, id), eq(workshops.status, 'published')));
+  if (!row) throw new NotFoundError(SESSION_NOT_FOUND);
+  return {
+    ...row,
+    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    upcoming: row.status === 'scheduled' && row.startsAt > now,
+    workshop: { ...row.workshop, themes: row.workshop.themes as Theme[] },
+  };
+}
+
+// The session as an iCalendar file that calendar apps accept. `baseUrl` makes the link absolute.
+export async function sessionCalendar(id: string, { now = new Date(), baseUrl }: { now?: Date; baseUrl: string }): Promise<{ filename: string; body: string }> {
+  const session = await getPublicSession(id, { now });
+  const { place, workshop } = session;
+  const address = [place.address, place.addressComplement, `${place.postalCode} ${place.commune}`].filter(Boolean).join(', ');
+  const url = new URL(`/seances/${session.id}`, baseUrl).toString();
+  const body = toIcs(
+    [
+      {
+        uid: `seance-${session.id}@comptoir`,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        title: workshop.title,
+        location: `${place.name}, ${address}`,
+        description: [workshop.summary, place.accessInfo ? `Accès : ${place.accessInfo}` : null, url].filter(Boolean).join('\n\n'),
+        url,
+        cancelled: session.status === 'cancelled',
+        // Grows with every change of the session, so calendar apps replace their copy.
+        sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
+      },
+    ],
+    { name: workshop.title, now },
+  );
+  return { filename: `seance-${workshop.slug}-${session.startsAt.toISOString().slice(0, 10)}.ics`, body };
+}

@@ -1,0 +1,278 @@
+import 'server-only';
+import { and, arrayContains, asc, count, desc, eq, exists, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { enrollments, places, sessions, workshops } from '@/db/schema';
+import { ValidationError } from '@/lib/errors';
+import { parisStartOfDay, parseParisDate, addDays } from '@/lib/time';
+import { fieldErrorsOf } from '@/lib/validation';
+import type { Audience, Level, Theme } from '@/lib/vocabulary';
+import { CATALOGUE_PAGE_SIZE, catalogueQuerySchema, type CatalogueQuery } from './search-schema';
+
+// The public catalogue: published workshops found by words (French full text that forgives
+// accents, trigram similarity that forgives typos) and filters, with their next sessions.
+// Two queries per page of results, whatever the number of workshops.
+
+export type SessionSummary = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  placeName: string;
+  placeSlug: string;
+  commune: string;
+  capacity: number;
+  confirmedCount: number;
+  seatsLeft: number;
+};
+
+export type CatalogueItem = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  themes: Theme[];
+  level: Level;
+  durationMinutes: number;
+  audiences: Audience[];
+  // Upcoming sessions that match the filters: how many, and the first few.
+  upcomingCount: number;
+  nextSessions: SessionSummary[];
+};
+
+export type CatalogueResult = {
+  // The filters actually applied (invalid ones are left out, see `errors`).
+  query: CatalogueQuery;
+  errors: Record<string, string[]>;
+  items: CatalogueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+// Below this word similarity a misspelt word is not taken as a match.
+const FUZZY_THRESHOLD = 0.45;
+const MAX_WORDS = 8;
+const NEXT_SESSIONS_PER_WORKSHOP = 3;
+// Common words missing from PostgreSQL's French stop list.
+const EXTRA_STOP_WORDS = new Set(['les']);
+
+// "Démarches administratives, l’e-mail" → ["demarches", "administratives", "mail"]. Accents
+// are folded here for the tsquery syntax; the database folds the documents with unaccent.
+export function searchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  const folded = q
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase();
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !EXTRA_STOP_WORDS.has(w));
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+const searchVector = sql`${workshops}.search_vector`;
+// Alphabetical order that ignores case and accents, the same on PostgreSQL and PGlite.
+export const titleOrder = sql`${workshops}.title_key collate "C"`;
+const searchText = sql`${workshops}.search_text`;
+
+// Relevance of one word for the current workshop row, 0 when it does not match. A word that
+// some published workshop contains (as a French word or word prefix) is matched by full text
+// only; a word that none contains is taken as misspelt and matched by trigram similarity.
+// French stop words ("les", "de") count for nothing.
+function wordScore(word: string): SQL {
+  const query = sql`to_tsquery('french', ${word.length >= 3 ? `${word}:*` : word}::text)`;
+  return sql`(case
+    when numnode(to_tsquery('french', ${word}::text)) = 0 then 0
+    when exists (select 1 from ${workshops} w2 where w2.status = 'published' and w2.search_vector @@ ${query})
+      then case when ${searchVector} @@ ${query} then 1 + ts_rank(${searchVector}, ${query}) else 0 end
+    when char_length(${word}::text) >= 4 and word_similarity(${word}::text, ${searchText}) >= ${sql.raw(String(FUZZY_THRESHOLD))}
+      then word_similarity(${word}::text, ${searchText})
+    else 0 end)`;
+}
+
+// Correlated subqueries name their outer table explicitly: in the select list of a one-table
+// query drizzle leaves columns unqualified, and "id" would then mean the inner table's.
+const confirmedCountSql = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
+
+export type SessionFilters = { place?: string; from?: string; to?: string; seats?: boolean };
+
+const hasSessionFilters = (f: SessionFilters) => Boolean(f.place || f.from || f.to || f.seats);
+
+// Conditions on `sessions` joined with `places`: upcoming, scheduled, and matching the filters.
+function sessionConditions(filters: SessionFilters, now: Date): SQL[] {
+  const conditions: SQL[] = [eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)];
+  const from = filters.from ? parseParisDate(filters.from) : null;
+  const to = filters.to ? parseParisDate(filters.to) : null;
+  if (from) conditions.push(gte(sessions.startsAt, parisStartOfDay(from)));
+  // "to" is a whole day: sessions that start before the next midnight.
+  if (to) conditions.push(lt(sessions.startsAt, parisStartOfDay(addDays(to, 1))));
+  if (filters.place) {
+    conditions.push(sql`(${places.slug} = ${filters.place} or lower(comptoir_unaccent(${places.commune})) = lower(comptoir_unaccent(${filters.place}::text)))`);
+  }
+  if (filters.seats) conditions.push(sql`${sessions.capacity} > ${confirmedCountSql}`);
+  return conditions;
+}
+
+// The first sessions of each workshop that match the filters, and how many match, in one query.
+export async function upcomingSessionsOf(
+  workshopIds: string[],
+  { filters = {}, now, perWorkshop = NEXT_SESSIONS_PER_WORKSHOP }: { filters?: SessionFilters; now: Date; perWorkshop?: number },
+): Promise<Map<string, { count: number; sessions: SessionSummary[] }>> {
+  const result = new Map<string, { count: number; sessions: SessionSummary[] }>();
+  if (workshopIds.length === 0) return result;
+  const ranked = db
+    .select({
+      id: sessions.id,
+      workshopId: sessions.workshopId,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+      placeName: places.name,
+      placeSlug: places.slug,
+      commune: places.commune,
+      confirmedCount: confirmedCountSql.as('confirmed_count'),
+      rank: sql<number>`row_number() over (partition by ${sessions.workshopId} order by ${sessions.startsAt}, ${sessions.id})`.as('rank'),
+      count: sql<number>`(count(*) over (partition by ${sessions.workshopId}))::int`.as('count'),
+    })
+    .from(sessions)
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .where(and(inArray(sessions.workshopId, workshopIds), ...sessionConditions(filters, now)))
+    .as('ranked');
+  const rows = await db.select().from(ranked).where(sql`${ranked.rank} <= ${perWorkshop}`).orderBy(asc(ranked.startsAt), asc(ranked.id));
+  for (const row of rows) {
+    const entry = result.get(row.workshopId) ?? { count: Number(row.count), sessions: [] };
+    entry.sessions.push({
+      id: row.id,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      placeName: row.placeName,
+      placeSlug: row.placeSlug,
+      commune: row.commune,
+      capacity: row.capacity,
+      confirmedCount: row.confirmedCount,
+      seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    });
+    result.set(row.workshopId, entry);
+  }
+  return result;
+}
+
+// Parses the query. Strict (the API): bad input throws a ValidationError (400). Lenient (the
+// page): bad fields are reported and left out, and the search runs with the rest.
+export function parseCatalogueQuery(input: unknown, mode: 'strict' | 'lenient'): { query: CatalogueQuery; errors: Record<string, string[]> } {
+  const first = catalogueQuerySchema.safeParse(input);
+  if (first.success) return { query: first.data, errors: {} };
+  const errors = fieldErrorsOf(first.error);
+  if (mode === 'strict') throw new ValidationError(errors, 'Certains critères de recherche sont invalides.');
+  const kept = Object.fromEntries(Object.entries((input ?? {}) as Record<string, unknown>).filter(([key]) => !(key in errors)));
+  const second = catalogueQuerySchema.safeParse(kept);
+  return { query: second.success ? second.data : catalogueQuerySchema.parse({}), errors };
+}
+
+// Published workshops matching the query, most relevant first (alphabetical without words).
+export async function searchCatalogue(input: unknown, { now = new Date(), mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE } = {}): Promise<CatalogueResult> {
+  const { query, errors } = parseCatalogueQuery(input, mode);
+  const words = searchWords(query.q);
+  const score = words.length ? sql<number>`(${sql.join(words.map(wordScore), sql` + `)})::float8` : sql<number>`0::float8`;
+  const filters: SessionFilters = { place: query.place, from: query.from, to: query.to, seats: query.seats };
+
+  const conditions: (SQL | undefined)[] = [eq(workshops.status, 'published')];
+  if (query.theme) conditions.push(arrayContains(workshops.themes, [query.theme]));
+  if (query.level) conditions.push(eq(workshops.level, query.level));
+  // Only words that mean something filter: a search for "les" alone shows everything.
+  if (words.length) {
+    const meaningful = sql.join(words.map((w) => sql`numnode(to_tsquery('french', ${w}::text))`), sql` + `);
+    conditions.push(sql`(${score} > 0 or (${meaningful}) = 0)`);
+  }
+  if (hasSessionFilters(filters)) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(sessions)
+          .innerJoin(places, eq(places.id, sessions.placeId))
+          .where(and(eq(sessions.workshopId, workshops.id), ...sessionConditions(filters, now))),
+      ),
+    );
+  }
+
+  const rows = await db
+    .select({
+      id: workshops.id,
+      slug: workshops.slug,
+      title: workshops.title,
+      summary: workshops.summary,
+      themes: workshops.themes,
+      level: workshops.level,
+      durationMinutes: workshops.durationMinutes,
+      audiences: workshops.audiences,
+      score: score.as('score'),
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(workshops)
+    .where(and(...conditions))
+    .orderBy(desc(sql`score`), titleOrder, asc(workshops.id))
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize);
+
+  const next = await upcomingSessionsOf(
+    rows.map((r) => r.id),
+    { filters, now },
+  );
+  // Past the last page there is no row to carry the total: count once more.
+  const total = rows[0]?.total ?? (query.page > 1 ? ((await db.select({ n: count() }).from(workshops).where(and(...conditions)))[0]?.n ?? 0) : 0);
+  return {
+    query,
+    errors,
+    total,
+    page: query.page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    items: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      themes: r.themes as Theme[],
+      level: r.level,
+      durationMinutes: r.durationMinutes,
+      audiences: r.audiences as Audience[],
+      upcomingCount: next.get(r.id)?.count ?? 0,
+      nextSessions: next.get(r.id)?.sessions ?? [],
+    })),
+  };
+}
+
+export type PlaceOption = { slug: string; name: string; commune: string };
+// The "where" filter: the communes of the network, and what the current filter designates — a
+// commune (whatever its case or accents), a place given by its slug, or an unknown value.
+export type CatalogueFilterOptions = { communes: string[]; selected?: { value: string; label: string } };
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+// One query, whatever the number of places: one row per commune, carrying the name of the
+// place that the filter names, if any.
+export async function catalogueFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
+  const rows = await db
+    .select({
+      commune: places.commune,
+      placeName: sql<string | null>`max(${places.name}) filter (where ${places.slug} = ${place ?? ''})`,
+    })
+    .from(places)
+    .where(eq(places.active, true))
+    .groupBy(places.commune);
+  const communes = rows.map((r) => r.commune).sort(collator.compare);
+  if (!place) return { communes };
+  const named = rows.find((r) => r.placeName);
+  if (named) return { communes, selected: { value: place, label: `${named.placeName} (${named.commune})` } };
+  const commune = communes.find((c) => fold(c) === fold(place));
+  return { communes, selected: commune ? { value: commune, label: commune } : { value: place, label: place } };
+}
+
+// Everything /ateliers shows: results (lenient about bad filters) and the filter choices.
+export async function loadCataloguePage(input: unknown, { now = new Date() } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
+  const place = typeof (input as { place?: unknown } | null)?.place === 'string' ? (input as { place: string }).place.trim() : undefined;
+  const [result, options] = await Promise.all([searchCatalogue(input, { now, mode: 'lenient' }), catalogueFilterOptions(place || undefined)]);
+  return { ...result, options };
+}
