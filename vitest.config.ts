@@ -15,6 +15,6 @@ export default defineConfig({
     // Each file gets its own database; on a 2-core machine two at a time is the sweet spot.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });
