@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { enrollmentRoutes } from '@/lib/enrollment/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...enrollmentRoutes];
 
 const problemSchema = {
   type: 'object',
