@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/policy';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getLocale, getT } from '@/lib/i18n';
 import { listStaffSessions, placesByIds } from '@/lib/places';
@@ -13,6 +15,16 @@ export default async function MediationPage() {
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mediation.title')}</h1>
       <p className="mb-6">{t('mediation.intro')}</p>
+      <p className="mb-6 flex flex-wrap gap-3">
+        {can(actor, 'enrollment:on-behalf', 'any-place') && (
+          <Link href="/mediation/inscrire" className="btn">
+            {t('desk.link')}
+          </Link>
+        )}
+        <Link href="/mediation/messages" className="btn-secondary">
+          {t('desk.messagesLink')}
+        </Link>
+      </p>
       {myPlaces.length > 0 && (
         <section className="mb-6">
           <h2 className="mb-2 text-2xl font-bold">{t('mediation.myPlaces')}</h2>

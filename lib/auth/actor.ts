@@ -1,8 +1,6 @@
 import 'server-only';
-import { getToken } from 'next-auth/jwt';
 import { cache } from 'react';
 import { loadActor } from '@/lib/accounts';
-import { authSecret } from '@/lib/env';
 import { auth } from './config';
 import type { Actor } from './policy';
 
@@ -14,15 +12,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!id) return null;
   return loadActor(id);
 });
-
-const SECURE_COOKIE = '__Secure-authjs.session-token';
-
-// For API route handlers: the actor of the next-auth session cookie sent with this request
-// (the same cookie as the pages; `__Secure-` prefixed over HTTPS), read from the request itself.
-export async function getApiActor(request: Request): Promise<Actor | null> {
-  const secureCookie = (request.headers.get('cookie') ?? '').includes(`${SECURE_COOKIE}=`) || (request.headers.get('cookie') ?? '').includes(`${SECURE_COOKIE}.0=`);
-  const token = await getToken({ req: request, secret: authSecret(), secureCookie });
-  const id = typeof token?.sub === 'string' ? token.sub : null;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return loadActor(id);
-}

@@ -390,6 +390,8 @@ export type MyEnrollment = {
   position: number | null;
   sessionStatus: 'scheduled' | 'cancelled' | 'done';
   attendance: 'unmarked' | 'present' | 'late' | 'excused' | 'absent' | null;
+  // The person may still cancel it themselves (the session has not started).
+  canCancel: boolean;
 };
 
 function enrollmentsOf(userId: string) {
@@ -420,7 +422,7 @@ function enrollmentsOf(userId: string) {
 export async function listMyEnrollments(actor: Actor | null, now = new Date()): Promise<{ upcoming: MyEnrollment[]; past: MyEnrollment[] }> {
   assertCan(actor, 'myspace:view');
   const userId = actor!.id;
-  const [upcoming, past] = await Promise.all([
+  const [upcomingRows, pastRows] = await Promise.all([
     enrollmentsOf(userId)
       .where(and(eq(enrollments.userId, userId), gt(sessions.endsAt, now), ne(enrollments.status, 'cancelled')))
       .orderBy(asc(sessions.startsAt)),
@@ -429,5 +431,6 @@ export async function listMyEnrollments(actor: Actor | null, now = new Date()): 
       .orderBy(desc(sessions.startsAt))
       .limit(50),
   ]);
-  return { upcoming, past };
+  const withCancel = (e: Omit<MyEnrollment, 'canCancel'>): MyEnrollment => ({ ...e, canCancel: e.status !== 'cancelled' && e.sessionStatus === 'scheduled' && now < e.startsAt });
+  return { upcoming: upcomingRows.map(withCancel), past: pastRows.map(withCancel) };
 }

@@ -82,7 +82,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
       contactVisible: sql<boolean>`${visible}`,
       claimable: sql<boolean>`(${users.passwordHash} is null and ${users.claimedAt} is null and ${users.email} is null)`,
       statusInSession: isUuid(sessionId)
-        ? sql<'confirmed' | 'waitlisted' | null>`(select e.status::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${users.id} and e.status <> 'cancelled')`
+        ? sql<'confirmed' | 'waitlisted' | null>`(select e.status::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = "users"."id" and e.status <> 'cancelled')`
         : sql<null>`null`,
     })
     .from(users)

@@ -170,7 +170,8 @@ export async function enqueueReminders(now: Date, database: Database = db): Prom
         lt(sessions.startsAt, to),
         eq(enrollments.status, 'confirmed'),
         lte(enrollments.confirmedAt, new Date(now.getTime() - RECENT_CONFIRMATION_MS)),
-        notExists(database.select({ one: sql`1` }).from(outbox).where(eq(outbox.dedupeKey, sql`'reminder:' || ${enrollments.id}`))),
+        // (Named in full: drizzle leaves columns unqualified in a single-table subquery.)
+        notExists(database.select({ one: sql`1` }).from(outbox).where(eq(outbox.dedupeKey, sql`'reminder:' || "enrollments"."id"`))),
       ),
     )
     .orderBy(asc(enrollments.sessionId));
