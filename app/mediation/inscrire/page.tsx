@@ -90,12 +90,12 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             {found && found.length > 0 && (
               <>
                 <h3 className="mb-2 mt-6 text-xl font-bold">{t('desk.results')}</h3>
-                <ul className="grid gap-3">
+                <ul className="grid grid-cols-1 gap-3">
                   {found.map((person) => (
                     <li key={person.id} className="card">
                       <p className="text-lg font-semibold">{person.name}</p>
                       {person.phone || person.email ? (
-                        <p className="break-words text-slate-700">{[person.phone, person.email ?? t('desk.noEmail')].filter(Boolean).join(' · ')}</p>
+                        <p className="wrap-anywhere text-slate-700">{[person.phone, person.email ?? t('desk.noEmail')].filter(Boolean).join(' · ')}</p>
                       ) : (
                         <p className="text-sm text-slate-700">{t('desk.contactHidden')}</p>
                       )}

@@ -35,7 +35,7 @@ export default async function MessagesPage() {
       ) : (
         <>
           <p className="mb-3 text-slate-700">{t('outbox.count', { count: total })}</p>
-          <ul className="grid gap-3">
+          <ul className="grid grid-cols-1 gap-3">
             {items.map((m) => (
               <li key={m.id} className="card">
                 <p className="mb-1 flex flex-wrap items-center gap-2">
@@ -43,7 +43,7 @@ export default async function MessagesPage() {
                   <span className="text-sm text-slate-700">{t(`outbox.kinds.${m.kind}` as MessageKey)}</span>
                 </p>
                 <p className="font-semibold">{m.subject}</p>
-                <p className="break-words">
+                <p className="wrap-anywhere">
                   {t('outbox.to', { name: m.recipientName ?? '—' })}
                   {m.toAddress ? ` <${m.toAddress}>` : ''}
                 </p>
@@ -54,7 +54,7 @@ export default async function MessagesPage() {
                 <p className="text-sm text-slate-700">{t('outbox.written', { day: formatDay(m.createdAt, locale), time: formatTime(m.createdAt, locale) })}</p>
                 <details className="mt-2">
                   <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-800 underline">{t('outbox.read')}</summary>
-                  <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 font-sans">{m.body}</pre>
+                  <pre className="mt-2 whitespace-pre-wrap wrap-anywhere rounded-lg bg-slate-50 p-3 font-sans">{m.body}</pre>
                 </details>
               </li>
             ))}

@@ -25,7 +25,7 @@ export async function EnrollmentPanel({ sessionId, now }: { sessionId: string; n
   const waitlisted = panel.mine?.status === 'waitlisted';
 
   return (
-    <section aria-labelledby="inscription-titre" className="card border-2 border-brand-700">
+    <section aria-labelledby="inscription-titre" className="card">
       <h2 id="inscription-titre" className="mb-2 text-2xl font-bold">
         {t('enrollmentPanel.title')}
       </h2>
