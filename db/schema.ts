@@ -37,7 +37,8 @@ export const visibilityEnum = pgEnum('visibility', ['private', 'group', 'network
 export const noteStatusEnum = pgEnum('note_status', ['visible', 'hidden']);
 export const activityKindEnum = pgEnum('activity_kind', ['individual', 'collective']);
 export const resourceKindEnum = pgEnum('resource_kind', ['file', 'link']);
-export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+// 'skipped': the person has no e-mail address, so there is nothing to send (staff see it and phone them).
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'skipped']);
 
 export const users = pgTable(
   'users',
@@ -53,6 +54,10 @@ export const users = pgTable(
     consentAt: timestamp({ withTimezone: true }),
     createdById: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     claimedAt: timestamp({ withTimezone: true }),
+    // A desk-created profile is claimed with its phone number and a one-time code given by the
+    // mediator; only the code's SHA-256 is kept, and it expires.
+    claimCodeHash: text(),
+    claimCodeExpiresAt: timestamp({ withTimezone: true }),
     // Secret of the private calendar feed; null when revoked.
     calendarToken: text(),
     locale: text().notNull().default('fr'),
@@ -64,6 +69,7 @@ export const users = pgTable(
     uniqueIndex('users_email_unique').on(t.email),
     uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
     index('users_created_by_idx').on(t.createdById),
+    index('users_phone_idx').on(t.phone),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_locale_valid', sql`${t.locale} in ('fr', 'en')`),
   ],
@@ -430,6 +436,10 @@ export const outbox = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     recipientId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    // The session the message is about: staff of its place may read it.
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'set null' }),
+    // Makes a message idempotent (e.g. one reminder per sign-up): a second insert is ignored.
+    dedupeKey: text(),
     toAddress: text(),
     kind: text().notNull(),
     subject: text().notNull(),
@@ -442,7 +452,12 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.recipientId)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_recipient_idx').on(t.recipientId),
+    index('outbox_session_idx').on(t.sessionId),
+    uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
+  ],
 );
 
 // Fixed-window counters shared by every app instance (sign-in and account-creation throttling).

@@ -10,7 +10,12 @@ const schema = z.object({
   PGLITE_DIR: z.string().default('.data/pglite'),
   AUTH_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // smtp://user:pass@host:587 (or smtps://…). Unset: messages stay in the outbox, readable at /mediation/messages.
   SMTP_URL: z.string().optional(),
+  // Sender of the notifications.
+  MAIL_FROM: z.string().default('Comptoir <ne-pas-repondre@comptoir.test>'),
+  // Public address of the site, for links in e-mails and calendar files.
+  APP_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -18,7 +23,7 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= schema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  cached ??= schema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined, SMTP_URL: process.env.SMTP_URL || undefined, APP_URL: process.env.APP_URL || undefined });
   return cached;
 }
 
@@ -28,4 +33,9 @@ export function authSecret(): string {
   if (AUTH_SECRET) return AUTH_SECRET;
   if (NODE_ENV === 'production') throw new Error('AUTH_SECRET must be set in production');
   return 'comptoir-development-secret-not-for-production';
+}
+
+// The public address of the site, without a trailing slash.
+export function appUrl(): string {
+  return (env().APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }

@@ -4,7 +4,14 @@ import { FormField } from '../_components/FormField';
 import { FormMessage } from '../_components/FormMessage';
 import { signUpAction } from './actions';
 
-type Labels = { name: string; email: string; password: string; passwordHint: string; submit: string };
+type Labels = {
+  name: string;
+  email: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+  claim: { summary: string; intro: string; phone: string; code: string; codeHint: string };
+};
 
 export function SignUpForm({ labels, callbackUrl }: { labels: Labels; callbackUrl: string }) {
   const [state, action, pending] = useActionState(signUpAction, {});
@@ -15,6 +22,13 @@ export function SignUpForm({ labels, callbackUrl }: { labels: Labels; callbackUr
       <FormField name="name" label={labels.name} autoComplete="name" errors={state.fieldErrors?.name} defaultValue={state.values?.name} required />
       <FormField name="email" type="email" label={labels.email} autoComplete="email" errors={state.fieldErrors?.email} defaultValue={state.values?.email} required />
       <FormField name="password" type="password" label={labels.password} hint={labels.passwordHint} autoComplete="new-password" errors={state.fieldErrors?.password} required />
+      {/* For people a mediator signed up at the desk: their profile and sign-ups become this account. */}
+      <details className="mb-5" open={Boolean(state.fieldErrors?.claimPhone || state.fieldErrors?.claimCode || state.values?.claimCode)}>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-800 underline">{labels.claim.summary}</summary>
+        <p className="my-2">{labels.claim.intro}</p>
+        <FormField name="claimPhone" type="tel" label={labels.claim.phone} autoComplete="tel" errors={state.fieldErrors?.claimPhone} defaultValue={state.values?.claimPhone} />
+        <FormField name="claimCode" label={labels.claim.code} hint={labels.claim.codeHint} autoComplete="off" errors={state.fieldErrors?.claimCode} defaultValue={state.values?.claimCode} />
+      </details>
       <button type="submit" className="btn w-full" disabled={pending}>
         {labels.submit}
       </button>

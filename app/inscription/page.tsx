@@ -18,7 +18,14 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <p className="mb-6">{t('auth.signUpIntro')}</p>
       <SignUpForm
         callbackUrl={callbackUrl}
-        labels={{ name: t('auth.name'), email: t('auth.email'), password: t('auth.password'), passwordHint: t('auth.passwordHint'), submit: t('auth.submitSignUp') }}
+        labels={{
+          name: t('auth.name'),
+          email: t('auth.email'),
+          password: t('auth.password'),
+          passwordHint: t('auth.passwordHint'),
+          submit: t('auth.submitSignUp'),
+          claim: { summary: t('claim.summary'), intro: t('claim.intro'), phone: t('claim.phone'), code: t('claim.code'), codeHint: t('claim.codeHint') },
+        }}
       />
       <p className="mt-6">
         {t('auth.haveAccount')} <Link href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t('auth.signInTitle')}</Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { can } from '@/lib/auth/policy';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getLocale, getT } from '@/lib/i18n';
 import { listStaffSessions, placesByIds } from '@/lib/places';
@@ -20,6 +21,14 @@ export default async function MediationPage() {
         </Link>
         <Link href="/mediation/ateliers/nouveau" className="btn-secondary">
           {t('manage.nav.newWorkshop')}
+        </Link>
+        {can(actor, 'enrollment:on-behalf', 'any-place') && (
+          <Link href="/mediation/inscrire" className="btn">
+            {t('desk.link')}
+          </Link>
+        )}
+        <Link href="/mediation/messages" className="btn-secondary">
+          {t('desk.messagesLink')}
         </Link>
       </nav>
       {myPlaces.length > 0 && (

@@ -1,25 +1,83 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { myCalendarToken } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
+import { env } from '@/lib/env';
+import { formatSessionTime } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
+import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
+import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
+import { CancelEnrollmentForm } from './CancelEnrollmentForm';
+import { CopyField } from './CopyField';
 
 export const metadata: Metadata = { title: 'Mon espace' };
 
-export default async function MySpacePage() {
+// The site's address as the person reached it (or APP_URL when set), for the calendar link.
+async function siteOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, '');
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
-  const [t, locale, mine] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor)]);
+  const [t, locale, mine, token, params] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), myCalendarToken(actor), searchParams]);
+  const banner =
+    params.annulation === 'inscription'
+      ? t('myEnrollments.cancelledBanner')
+      : params.annulation === 'attente'
+        ? t('myEnrollments.leftBanner')
+        : params.agenda === 'cree'
+          ? t('myEnrollments.calendarCreated')
+          : params.agenda === 'supprime'
+            ? t('myEnrollments.calendarRevoked')
+            : undefined;
+  const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mySpace.title')}</h1>
       <p className="mb-6 text-lg">{t('mySpace.hello', { name: actor.name })}</p>
-      <h2 className="mb-3 text-2xl font-bold">{t('mySpace.upcoming')}</h2>
-      <SessionList
-        locale={locale}
-        empty={t('mySpace.noUpcoming')}
-        items={mine.upcoming.map((e) => ({ id: e.id, title: e.workshopTitle, startsAt: e.startsAt, endsAt: e.endsAt, place: e.placeName, detail: t(`enrollment.${e.status}`), href: `/ateliers/${e.workshopSlug}` }))}
-      />
+      <FormMessage message={banner} tone="success" />
+      <h2 id="mes-ateliers" className="mb-3 text-2xl font-bold">
+        {t('mySpace.upcoming')}
+      </h2>
+      {mine.upcoming.length === 0 ? (
+        <p className="text-slate-700">{t('mySpace.noUpcoming')}</p>
+      ) : (
+        <ul className="grid gap-3">
+          {mine.upcoming.map((e) => {
+            const waitlisted = e.status === 'waitlisted';
+            return (
+              <li key={e.id} className="card">
+                <p className="font-semibold">
+                  <Link href={`/seances/${e.sessionId}`}>{e.workshopTitle}</Link>
+                </p>
+                <p>{formatSessionTime(e.startsAt, e.endsAt, locale)}</p>
+                <p className="text-slate-700">{e.placeName}</p>
+                <p className={`mt-1 font-semibold ${waitlisted ? 'text-accent-700' : 'text-brand-800'}`}>
+                  {waitlisted ? t('myEnrollments.waitlisted', { position: e.position ?? '' }) : t('myEnrollments.confirmed')}
+                </p>
+                {e.canCancel && (
+                  <CancelEnrollmentForm
+                    sessionId={e.sessionId}
+                    labels={{
+                      open: waitlisted ? t('enrollmentPanel.leaveWaitlist') : t('enrollmentPanel.cancel'),
+                      text: waitlisted ? t('enrollmentPanel.confirmLeave') : t('enrollmentPanel.confirmCancel'),
+                      yes: waitlisted ? t('enrollmentPanel.confirmLeaveYes') : t('enrollmentPanel.confirmCancelYes'),
+                    }}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <p className="my-4">
         <Link href="/ateliers" className="btn-secondary">
           {t('mySpace.findWorkshop')}
@@ -31,6 +89,29 @@ export default async function MySpacePage() {
         empty={t('mySpace.noPast')}
         items={mine.past.map((e) => ({ id: e.id, title: e.workshopTitle, startsAt: e.startsAt, endsAt: e.endsAt, place: e.placeName, detail: t(`attendance.${e.attendance ?? 'unmarked'}`) }))}
       />
+      <section aria-labelledby="agenda" className="mt-8">
+        <h2 id="agenda" className="mb-2 text-2xl font-bold">
+          {t('myEnrollments.calendarTitle')}
+        </h2>
+        <p className="mb-3">{t('myEnrollments.calendarIntro')}</p>
+        {feedUrl ? (
+          <>
+            <CopyField id="lien-agenda" label={t('myEnrollments.calendarLabel')} hint={t('myEnrollments.calendarHint')} value={feedUrl} copyLabel={t('myEnrollments.calendarCopy')} copiedLabel={t('myEnrollments.calendarCopied')} />
+            <form action={revokeCalendarLinkAction}>
+              <p className="mb-2 text-sm text-slate-700">{t('myEnrollments.calendarRevokeHint')}</p>
+              <button type="submit" className="btn-secondary">
+                {t('myEnrollments.calendarRevoke')}
+              </button>
+            </form>
+          </>
+        ) : (
+          <form action={createCalendarLinkAction}>
+            <button type="submit" className="btn">
+              {t('myEnrollments.calendarCreate')}
+            </button>
+          </form>
+        )}
+      </section>
     </>
   );
 }

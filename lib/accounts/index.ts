@@ -4,7 +4,9 @@ import { db } from '@/db';
 import { auditLog, placeStaff, places, userRoles, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { findClaimableProfile } from '@/lib/learners';
+import { normalizePhone } from '@/lib/learners/phone';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
 import type { Role } from '@/lib/vocabulary';
@@ -15,24 +17,49 @@ export type AccountView = { id: string; name: string; email: string };
 const EMAIL_TAKEN = 'Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou choisissez une autre adresse.';
 
 // Creates a learner account. `clientKey` (the caller's address) throttles mass creation.
-export async function createLearnerAccount(input: unknown, clientKey = 'unknown'): Promise<AccountView> {
+// With the phone number and one-time code a mediator gave them, the person takes over the
+// profile created for them at the desk instead: same person, same sign-ups, now with an e-mail
+// and a password (see lib/learners, "claim").
+export async function createLearnerAccount(input: unknown, clientKey = 'unknown', now = new Date()): Promise<AccountView> {
   const data = parseInput(createAccountSchema, input);
   await hit(`account:${clientKey}`, 20, 3600);
+  const claimPhone = data.claimPhone ? normalizePhone(data.claimPhone) : null;
+  // Guessing codes is slow: a few tries per phone number per hour.
+  if (claimPhone) await hit(`claim:${claimPhone}`, 5, 3600);
   const passwordHash = await hashPassword(data.password);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
-    if (existing) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-    const inserted = await tx
-      .insert(users)
-      .values({ name: data.name, email: data.email, passwordHash })
-      .onConflictDoNothing()
-      .returning({ id: users.id, name: users.name, email: users.email });
-    const row = inserted[0];
-    // A concurrent request took the address between our read and our insert.
-    if (!row) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-    await tx.insert(auditLog).values({ actorId: row.id, action: 'account.create', entityType: 'user', entityId: row.id });
-    return { id: row.id, name: row.name, email: data.email };
-  });
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
+      if (existing) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      if (claimPhone && data.claimCode) {
+        const profile = await findClaimableProfile(tx, claimPhone, data.claimCode, now);
+        const claimed = await tx
+          .update(users)
+          .set({ name: data.name, email: data.email, passwordHash, claimedAt: now, claimCodeHash: null, claimCodeExpiresAt: null, updatedAt: now })
+          .where(and(eq(users.id, profile.id), isNull(users.passwordHash)))
+          .returning({ id: users.id, name: users.name });
+        const row = claimed[0];
+        // Claimed by a concurrent request with the same code.
+        if (!row) throw new ValidationError({ claimCode: ['Ce code a déjà servi. Connectez-vous, ou demandez un nouveau code à votre médiateur numérique.'] });
+        await tx.insert(auditLog).values({ actorId: row.id, action: 'account.claim', entityType: 'user', entityId: row.id, at: now });
+        return { id: row.id, name: row.name, email: data.email };
+      }
+      const inserted = await tx
+        .insert(users)
+        .values({ name: data.name, email: data.email, passwordHash })
+        .onConflictDoNothing()
+        .returning({ id: users.id, name: users.name, email: users.email });
+      const row = inserted[0];
+      // A concurrent request took the address between our read and our insert.
+      if (!row) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      await tx.insert(auditLog).values({ actorId: row.id, action: 'account.create', entityType: 'user', entityId: row.id });
+      return { id: row.id, name: row.name, email: data.email };
+    })
+    .catch((error: unknown) => {
+      // A concurrent claim took the address between our read and our update.
+      if ((error as { cause?: { code?: string } })?.cause?.code === '23505') throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      throw error;
+    });
 }
 
 export type SignedInUser = { id: string; name: string; email: string; roles: Role[] };

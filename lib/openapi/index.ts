@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
 import { catalogueRoutes } from '@/lib/catalogue/openapi';
 import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
+import { enrollmentRoutes } from '@/lib/enrollment/openapi';
 import { placeRoutes } from '@/lib/places/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes];
 
 const problemSchema = {
   type: 'object',

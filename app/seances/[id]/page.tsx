@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EnrollmentPanel } from './EnrollmentPanel';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { dayWithYear, hoursText, whenText } from '@/app/_components/catalogue-text';
 import { getPublicSession } from '@/lib/catalogue';
-import { getActor } from '@/lib/auth/actor';
 import { NotFoundError } from '@/lib/errors';
 import { formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
@@ -28,10 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionPage({ params }: Props) {
   const { id } = await params;
-  const [session, t, locale, actor] = await Promise.all([load(id), getT(), getLocale(), getActor()]);
+  const [session, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const { workshop, place } = session;
   const when = whenText(session.startsAt, session.endsAt, locale);
-  const returnTo = `/seances/${session.id}`;
   return (
     <>
       <p className="no-print mb-2">
@@ -104,10 +103,9 @@ export default async function SessionPage({ params }: Props) {
           )}
         </section>
 
-        {/* Sign-up panel: the enrollment work (next issue) puts its form in this section. */}
-        <section id="inscription" aria-labelledby="inscription-titre" className="card">
-          <h2 id="inscription-titre" className="mb-3 text-2xl font-bold">
-            {t('session.enrollTitle')}
+        <section aria-labelledby="places-titre" className="card">
+          <h2 id="places-titre" className="mb-3 text-2xl font-bold">
+            {t('session.seatsTitle')}
           </h2>
           <dl className="mb-4 grid grid-cols-2 gap-3">
             <div>
@@ -127,24 +125,10 @@ export default async function SessionPage({ params }: Props) {
               <dd className="text-2xl">{session.waitlistCount}</dd>
             </div>
           </dl>
-          {session.upcoming && (
-            <>
-              {session.seatsLeft === 0 && <p className="mb-3">{t('session.fullNote')}</p>}
-              {actor ? (
-                <p>{t('session.askPlace')}</p>
-              ) : (
-                <>
-                  <Link href={`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`} className="btn">
-                    {t('session.signInToEnroll')}
-                  </Link>
-                  <p className="mt-3">
-                    {t('session.noAccount')} <Link href={`/inscription?callbackUrl=${encodeURIComponent(returnTo)}`}>{t('session.createAccount')}</Link>
-                  </p>
-                </>
-              )}
-            </>
-          )}
         </section>
+        <div id="inscription">
+          <EnrollmentPanel sessionId={session.id} />
+        </div>
       </div>
 
       <section aria-labelledby="atelier-titre" className="mt-8">

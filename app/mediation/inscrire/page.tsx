@@ -1,0 +1,147 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { requirePageAccess } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/policy';
+import { formatSessionTime } from '@/lib/format/dates';
+import { getLocale, getT } from '@/lib/i18n';
+import { deskSessions, searchKnownLearners } from '@/lib/learners';
+import { NewLearnerForm, PersonActions } from './DeskForms';
+
+export const metadata: Metadata = { title: 'Inscrire une personne' };
+
+// The desk view: choose a session, find the person (or create their profile), sign them up.
+// Steps 1 and 2 are plain GET forms, so the page works without JavaScript and can be bookmarked.
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageAccess('mediation:view', '/mediation/inscrire');
+  if (!can(actor, 'enrollment:on-behalf', 'any-place')) forbidden();
+  const params = await searchParams;
+  const chosenId = typeof params.seance === 'string' ? params.seance : '';
+  const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
+  const [t, locale, sessions] = await Promise.all([getT(), getLocale(), deskSessions(actor)]);
+  const chosen = sessions.find((s) => s.id === chosenId);
+  const found = chosen && q.trim().length >= 2 ? await searchKnownLearners(actor, { q }, { sessionId: chosen.id }) : null;
+  const seatsOf = (s: (typeof sessions)[number]) => {
+    const left = s.capacity - s.confirmedCount;
+    return left <= 0 ? t('desk.full', { count: s.waitlistCount }) : left === 1 ? t('desk.oneSeat') : t('desk.seats', { count: left });
+  };
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/mediation">{t('mediation.title')}</Link>
+      </p>
+      <h1 className="mb-2 text-3xl font-bold">{t('desk.title')}</h1>
+      <p className="mb-6">{t('desk.intro')}</p>
+
+      <section aria-labelledby="etape-seance" className="mb-8">
+        <h2 id="etape-seance" className="mb-3 text-2xl font-bold">
+          {t('desk.step1')}
+        </h2>
+        {sessions.length === 0 ? (
+          <p>{t('desk.noSessions')}</p>
+        ) : (
+          <form method="get" action="/mediation/inscrire" className="max-w-2xl">
+            <label htmlFor="seance" className="mb-1 block font-semibold">
+              {t('desk.sessionLabel')}
+            </label>
+            <select id="seance" name="seance" defaultValue={chosen?.id} className="mb-3 block min-h-12 w-full min-w-0 rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-base">
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {`${formatSessionTime(s.startsAt, s.endsAt, locale)} — ${s.workshopTitle} — ${s.placeName} (${seatsOf(s)})`}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="btn w-full sm:w-auto">
+              {t('desk.chooseSession')}
+            </button>
+          </form>
+        )}
+        {chosen && (
+          <p className="mt-4 rounded-lg bg-brand-50 p-3">
+            <strong>{t('desk.chosen', { title: chosen.workshopTitle, when: formatSessionTime(chosen.startsAt, chosen.endsAt, locale), place: chosen.placeName })}</strong> {seatsOf(chosen)}.{' '}
+            <Link href={`/seances/${chosen.id}`}>{t('desk.seeSessionPage')}</Link>
+          </p>
+        )}
+      </section>
+
+      {chosen ? (
+        <>
+          <section aria-labelledby="etape-personne" className="mb-8">
+            <h2 id="etape-personne" className="mb-3 text-2xl font-bold">
+              {t('desk.step2')}
+            </h2>
+            <form method="get" action="/mediation/inscrire" role="search" className="max-w-2xl">
+              <input type="hidden" name="seance" value={chosen.id} />
+              <label htmlFor="q" className="mb-1 block font-semibold">
+                {t('desk.searchLabel')}
+              </label>
+              <p id="q-aide" className="mb-1 text-sm text-slate-700">
+                {t('desk.searchHint')}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-aide" className="min-h-12 min-w-0 flex-1 basis-48 rounded-lg border-2 border-slate-500 px-3 text-base" />
+                <button type="submit" className="btn">
+                  {t('desk.searchButton')}
+                </button>
+              </div>
+            </form>
+            {found && found.length === 0 && <p className="mt-4">{t('desk.noResult')}</p>}
+            {found && found.length > 0 && (
+              <>
+                <h3 className="mb-2 mt-6 text-xl font-bold">{t('desk.results')}</h3>
+                <ul className="grid grid-cols-1 gap-3">
+                  {found.map((person) => (
+                    <li key={person.id} className="card">
+                      <p className="text-lg font-semibold">{person.name}</p>
+                      {person.phone || person.email ? (
+                        <p className="wrap-anywhere text-slate-700">{[person.phone, person.email ?? t('desk.noEmail')].filter(Boolean).join(' · ')}</p>
+                      ) : (
+                        <p className="text-sm text-slate-700">{t('desk.contactHidden')}</p>
+                      )}
+                      <PersonActions
+                        sessionId={chosen.id}
+                        learnerId={person.id}
+                        learnerName={person.name}
+                        statusInSession={person.statusInSession}
+                        claimable={person.claimable}
+                        labels={{
+                          enroll: t('desk.enrollPerson', { name: person.name }),
+                          newCode: t('desk.newCode', { name: person.name }),
+                          alreadyConfirmed: t('desk.alreadyConfirmed'),
+                          alreadyWaiting: t('desk.alreadyWaiting'),
+                          claimCodeText: t('desk.claimCodeText'),
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="etape-nouvelle" className="mb-8">
+            <h2 id="etape-nouvelle" className="mb-2 text-2xl font-bold">
+              {t('desk.step3')}
+            </h2>
+            <p className="mb-4">{t('desk.step3Intro')}</p>
+            <NewLearnerForm
+              sessionId={chosen.id}
+              labels={{
+                name: t('desk.name'),
+                phone: t('desk.phone'),
+                phoneHint: t('desk.phoneHint'),
+                consent: t('desk.consent'),
+                submit: t('desk.create'),
+                claimCodeTitle: t('desk.claimCodeTitle'),
+                claimCodeText: t('desk.claimCodeText'),
+              }}
+            />
+          </section>
+        </>
+      ) : (
+        sessions.length > 0 && <p>{t('desk.chooseSessionFirst')}</p>
+      )}
+    </>
+  );
+}

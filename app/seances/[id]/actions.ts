@@ -1,0 +1,21 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { cancelEnrollment, enroll } from '@/lib/enrollment';
+import { serverAction } from '@/lib/http/action';
+import { getT } from '@/lib/i18n';
+
+// The enrollment panel's one form: sign up, or cancel / leave the waiting list.
+export const enrollmentAction = serverAction(async (input, actor) => {
+  const t = await getT();
+  const sessionId = input.sessionId ?? '';
+  if (input.intent === 'cancel') {
+    const result = await cancelEnrollment(actor, sessionId);
+    revalidatePath(`/seances/${sessionId}`);
+    revalidatePath('/mon-espace');
+    return { ok: true, message: result.previousStatus === 'waitlisted' ? t('enrollmentPanel.doneLeft') : t('enrollmentPanel.doneCancelled') };
+  }
+  const result = await enroll(actor, sessionId);
+  revalidatePath(`/seances/${sessionId}`);
+  revalidatePath('/mon-espace');
+  return { ok: true, message: result.status === 'confirmed' ? t('enrollmentPanel.doneConfirmed') : t('enrollmentPanel.doneWaitlisted', { position: result.position ?? '' }) };
+});

@@ -1,0 +1,221 @@
+import 'server-only';
+import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Transaction } from '@/db';
+import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
+import { formatPhone, phoneSearchDigits } from './phone';
+import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
+
+// Learners seen from the desk: the people a mediator knows at their places, the profiles they
+// create for people without e-mail, and the claim of such a profile by its owner.
+
+const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
+
+// Coordinators act on every place.
+const everywhere = (actor: Actor) => can(actor, 'coordination:view');
+
+// Places where the actor may sign people up.
+function deskPlaceIds(actor: Actor): string[] {
+  return actor.staffedPlaceIds.filter((placeId) => can(actor, 'enrollment:on-behalf', { placeId }));
+}
+
+// "Signed up at one of these places" (any status, past or future): the people whose phone and
+// e-mail the staff of those places may see (policy `learner:contact`).
+function signedUpAt(placeIds: string[]): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(enrollments)
+      .innerJoin(sessions, eq(sessions.id, enrollments.sessionId))
+      .where(and(eq(enrollments.userId, users.id), inArray(sessions.placeId, placeIds))),
+  );
+}
+
+function contactVisible(actor: Actor): SQL {
+  if (everywhere(actor)) return sql`true`;
+  const placeIds = actor.staffedPlaceIds.filter((placeId) => can(actor, 'learner:contact', { placeId }));
+  return placeIds.length ? signedUpAt(placeIds) : sql`false`;
+}
+
+// Known to this actor: signed up at one of their places, or a profile they created.
+function knownTo(actor: Actor): SQL | undefined {
+  if (everywhere(actor)) return undefined;
+  const placeIds = deskPlaceIds(actor);
+  return placeIds.length ? or(signedUpAt(placeIds), eq(users.createdById, actor.id)) : eq(users.createdById, actor.id);
+}
+
+export type KnownLearner = {
+  id: string;
+  name: string;
+  // Only when the actor may see them (signed up at their places).
+  phone: string | null;
+  email: string | null;
+  // A desk profile nobody has claimed yet: a new claim code can be given.
+  claimable: boolean;
+  // Their sign-up to the session being filled, if any.
+  statusInSession: 'confirmed' | 'waitlisted' | null;
+};
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// The desk search: by name (accents and case ignored) or by part of a phone number.
+export async function searchKnownLearners(actor: Actor | null, input: unknown, { sessionId, limit = 20 }: { sessionId?: string; limit?: number } = {}): Promise<KnownLearner[]> {
+  const { q } = parseInput(learnerSearchSchema, input);
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  if (q.length < 2) return [];
+  const digits = phoneSearchDigits(q);
+  const match = digits
+    ? sql`regexp_replace(coalesce(${users.phone}, ''), '\\D', '', 'g') like ${`%${digits}%`}`
+    : sql`unaccent(lower(${users.name})) like unaccent(lower(${`%${escapeLike(q)}%`}))`;
+  const visible = contactVisible(actor);
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      email: users.email,
+      contactVisible: sql<boolean>`${visible}`,
+      claimable: sql<boolean>`(${users.passwordHash} is null and ${users.claimedAt} is null and ${users.email} is null)`,
+      statusInSession: isUuid(sessionId)
+        ? sql<'confirmed' | 'waitlisted' | null>`(select e.status::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = "users"."id" and e.status <> 'cancelled')`
+        : sql<null>`null`,
+    })
+    .from(users)
+    .where(and(isNull(users.disabledAt), match, knownTo(actor)))
+    .orderBy(asc(users.name))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    phone: r.contactVisible && r.phone ? formatPhone(r.phone) : null,
+    email: r.contactVisible ? r.email : null,
+    claimable: r.claimable,
+    statusInSession: r.statusInSession,
+  }));
+}
+
+export type DeskSession = { id: string; workshopTitle: string; placeName: string; startsAt: Date; endsAt: Date; capacity: number; confirmedCount: number; waitlistCount: number };
+
+// Upcoming sessions the actor can fill from the desk (their places; every place for coordination).
+export async function deskSessions(actor: Actor | null, now = new Date(), limit = 60): Promise<DeskSession[]> {
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const placeIds = deskPlaceIds(actor);
+  if (!everywhere(actor) && placeIds.length === 0) return [];
+  return db
+    .select({
+      id: sessions.id,
+      workshopTitle: workshops.title,
+      placeName: places.name,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
+      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+    })
+    .from(sessions)
+    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
+    .where(and(everywhere(actor) ? undefined : inArray(sessions.placeId, placeIds), eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)))
+    .groupBy(sessions.id, workshops.title, places.name)
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .limit(limit);
+}
+
+export type AssistedLearner = EnrollResult & { learnerId: string; name: string; claimCode: string };
+
+// Creates a profile at the desk — name and phone, no e-mail, no password, consent recorded with
+// its date — and signs the person up for the session, in one transaction: if the sign-up is
+// refused, no profile is left behind. The one-time claim code is returned once, to be given to
+// the person; only its hash is kept.
+export async function createAssistedLearner(actor: Actor | null, input: unknown, now = new Date()): Promise<AssistedLearner> {
+  const data = parseInput(createAssistedLearnerSchema, input);
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  return db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.sessionId);
+    assertCan(actor, 'enrollment:on-behalf', { placeId: session.placeId });
+    // The same person already known here: sign them up from the search instead.
+    const [twin] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.phone, data.phone), sql`unaccent(lower(${users.name})) = unaccent(lower(${data.name}))`, knownTo(actor)))
+      .limit(1);
+    if (twin) {
+      const message = 'Une personne avec ce nom et ce numéro existe déjà : cherchez-la dans la liste pour l’inscrire.';
+      throw new ConflictError(message, { phone: [message] });
+    }
+    const claimCode = newClaimCode();
+    const [learner] = await tx
+      .insert(users)
+      .values({
+        name: data.name,
+        phone: data.phone,
+        consentAt: now,
+        createdById: actor.id,
+        claimCodeHash: hashClaimCode(claimCode),
+        claimCodeExpiresAt: claimCodeExpiry(now),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id, name: users.name });
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      action: 'learner.create-at-desk',
+      entityType: 'user',
+      entityId: learner!.id,
+      after: { name: data.name, consentAt: now.toISOString(), placeId: session.placeId },
+      at: now,
+    });
+    const result = await enrollLocked(tx, { actor, session, learner: learner!, now });
+    return { ...result, learnerId: learner!.id, name: learner!.name, claimCode };
+  });
+}
+
+// A new claim code for an unclaimed desk profile known to the actor (the old one stops working).
+export async function issueClaimCode(actor: Actor | null, learnerId: string, now = new Date()): Promise<{ name: string; claimCode: string }> {
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  if (!isUuid(learnerId)) throw new NotFoundError('Cette personne n’existe pas.');
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: users.id, name: users.name, claimable: sql<boolean>`(${users.passwordHash} is null and ${users.claimedAt} is null and ${users.email} is null)` })
+      .from(users)
+      .where(and(eq(users.id, learnerId), isNull(users.disabledAt), knownTo(actor)));
+    if (!person) throw new NotFoundError('Cette personne n’existe pas, ou elle n’est pas connue dans vos lieux.');
+    if (!person.claimable) throw new ForbiddenError('Cette personne a déjà son propre compte : elle se connecte avec son adresse e-mail.');
+    const claimCode = newClaimCode();
+    await tx.update(users).set({ claimCodeHash: hashClaimCode(claimCode), claimCodeExpiresAt: claimCodeExpiry(now), updatedAt: now }).where(eq(users.id, person.id));
+    await tx.insert(auditLog).values({ actorId: actor.id, action: 'learner.claim-code', entityType: 'user', entityId: person.id, at: now });
+    return { name: person.name, claimCode };
+  });
+}
+
+const BAD_CLAIM = 'Ce code ne correspond pas à ce numéro de téléphone, ou il n’est plus valable. Demandez un nouveau code à votre médiateur numérique.';
+
+// Inside account creation: the unclaimed desk profile with this phone and code, locked, or a
+// ValidationError on the code field. The code works once (the caller clears it).
+export async function findClaimableProfile(tx: Transaction, phone: string, code: string, now: Date): Promise<{ id: string }> {
+  if (normalizeClaimCode(code).length !== 8) throw new ValidationError({ claimCode: [BAD_CLAIM] });
+  const [profile] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.phone, phone),
+        eq(users.claimCodeHash, hashClaimCode(code)),
+        gt(users.claimCodeExpiresAt, now),
+        isNull(users.passwordHash),
+        isNull(users.email),
+        isNull(users.claimedAt),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1)
+    .for('update');
+  if (!profile) throw new ValidationError({ claimCode: [BAD_CLAIM] });
+  return profile;
+}
