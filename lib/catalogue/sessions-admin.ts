@@ -10,6 +10,8 @@ import { toParisWallClock } from '@/lib/time';
 import { parseInput } from '@/lib/validation';
 import { expandSessions, type LocalDate, type LocalTime } from './recurrence';
 import { cancelSessionSchema, MAX_OCCURRENCES, scheduleSessionSchema, updateSessionSchema } from './schema';
+import { fillFreeSeats } from '@/lib/enrollment';
+import { notifySessionCancelled } from '@/lib/notifications';
 import { canManageWorkshop } from './workshops-admin';
 
 // Scheduling, editing and cancelling sessions. A mediator acts on the sessions of the places they
@@ -287,8 +289,6 @@ export async function updateSession(actor: Actor | null, id: string, input: unkn
             : `${n} personnes sont déjà inscrites : gardez au moins ${n} places, ou annulez d’abord des inscriptions.`;
         throw new ConflictError(message, { capacity: [message] });
       }
-      // Raising the capacity does not confirm people from the waiting list here: that rule
-      // belongs to the sign-up domain (issue 4, lib/enrollment), which should be called here.
       changes.capacity = data.capacity;
     }
     if (data.signupCutoffHours !== undefined) changes.signupCutoffHours = data.signupCutoffHours;
@@ -299,6 +299,8 @@ export async function updateSession(actor: Actor | null, id: string, input: unkn
       .set({ ...changes, updatedAt: now })
       .where(eq(sessions.id, id))
       .returning();
+    // New seats go to the waiting line at once, oldest first, and those people are told.
+    if (changes.capacity !== undefined && changes.capacity > before.capacity) await fillFreeSeats(tx, id, actor.id, now);
     if (data.trainerIds) {
       await tx.delete(sessionTrainers).where(eq(sessionTrainers.sessionId, id));
       if (data.trainerIds.length > 0) await tx.insert(sessionTrainers).values(data.trainerIds.map((userId) => ({ sessionId: id, userId })));
@@ -323,7 +325,7 @@ const reasonSchema = z.object({
 });
 
 // Cancels a session. Its sign-ups are kept, marked cancelled, in the same transaction; the
-// people concerned are returned so that they can be told (the one place to hook notifications).
+// people concerned are told through the outbox in the same transaction, and returned.
 export async function cancelSession(actor: Actor | null, id: string, input: { reason?: string } = {}, { now = new Date() } = {}): Promise<CancelResult> {
   const { reason } = parseInput(reasonSchema, input);
   assertSignedIn(actor);
@@ -335,6 +337,8 @@ export async function cancelSession(actor: Actor | null, id: string, input: { re
       .select({ id: enrollments.id, userId: enrollments.userId, status: enrollments.status })
       .from(enrollments)
       .where(and(eq(enrollments.sessionId, id), inArray(enrollments.status, ['confirmed', 'waitlisted'])));
+    // Everyone still signed up is told, in this transaction: no message for a rolled-back cancel.
+    await notifySessionCancelled(tx, id, now);
     if (active.length > 0) {
       await tx
         .update(enrollments)
