@@ -23,7 +23,7 @@ export default async function HomePage() {
             <label htmlFor="q" className="mb-2 block text-lg font-semibold">
               {t('home.search')}
             </label>
-            <input id="q" name="q" type="search" placeholder={t('home.searchPlaceholder')} className="block min-h-12 w-full min-w-0 rounded-lg border-2 border-slate-500 px-3 text-base" />
+            <input id="q" name="q" type="search" placeholder={t('home.searchPlaceholder')} className="block min-h-12 w-full min-w-0 rounded-lg border-2 border-slate-500 bg-white px-3 text-base" />
           </div>
           <div className="min-w-0 flex-[1_1_12rem]">
             <label htmlFor="place" className="mb-2 block text-lg font-semibold">

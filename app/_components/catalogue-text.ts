@@ -1,5 +1,5 @@
 import { formatSessionTime, formatTime } from '@/lib/format/dates';
-import { TIME_ZONE } from '@/lib/time';
+import { parisStartOfDay, parseParisDate, TIME_ZONE } from '@/lib/time';
 import type { Locale, Translate } from '@/lib/i18n';
 
 // "3 places libres", "1 place libre", "Complet — liste d’attente".
@@ -25,4 +25,15 @@ export function dayWithYear(instant: Date, locale: Locale): string {
 
 export function hoursText(startsAt: Date, endsAt: Date, locale: Locale): string {
   return `${formatTime(startsAt, locale)} – ${formatTime(endsAt, locale)}`.replace(/(\d) h(?: (\d\d))?/g, (_, hour: string, minutes?: string) => (minutes ? `${hour}\u00a0h\u00a0${minutes}` : `${hour}\u00a0h`));
+}
+
+const dates: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+// "2026-12-01" (a date field) → "1 décembre 2026".
+export function dateText(value: string, locale: Locale): string {
+  const date = parseParisDate(value);
+  return date ? dates[locale].format(parisStartOfDay(date)) : value;
 }

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { loadCataloguePage } from '@/lib/catalogue';
 import { queryInput, type CatalogueQuery } from '@/lib/catalogue/search-schema';
-import { getLocale, getT, type MessageKey, type Translate } from '@/lib/i18n';
+import { dateText } from '@/app/_components/catalogue-text';
+import { getLocale, getT, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 import { SearchForm } from './_components/SearchForm';
 import { WorkshopCard } from './_components/WorkshopCard';
 
@@ -22,14 +23,14 @@ function pageHref(query: CatalogueQuery, page: number): string {
 }
 
 // "smartphone · Roanne · Débutant": the criteria in words, for a printed or shared page.
-function summaryOf(query: CatalogueQuery, placeLabel: string | undefined, t: Translate): string {
+function summaryOf(query: CatalogueQuery, placeLabel: string | undefined, t: Translate, locale: Locale): string {
   return [
     query.q,
     placeLabel,
     query.theme && t(`themes.${query.theme}` as MessageKey),
     query.level && t(`levels.${query.level}` as MessageKey),
-    query.from && `${t('catalogue.from')} ${query.from}`,
-    query.to && `${t('catalogue.to')} ${query.to}`,
+    query.from && `${t('catalogue.from')} ${dateText(query.from, locale)}`,
+    query.to && `${t('catalogue.to')} ${dateText(query.to, locale)}`,
     query.seats && t('catalogue.seats'),
   ]
     .filter(Boolean)
@@ -50,7 +51,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const { page: _page, ...errors } = result.errors;
   // The place filter, as the "where" list names it (the filter left out if it was invalid).
   const placeLabel = query.place ? options.selected?.label : undefined;
-  const summary = summaryOf(query, placeLabel, t);
+  const summary = summaryOf(query, placeLabel, t, locale);
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <>

@@ -15,12 +15,15 @@ const parisDate = (label: string) =>
     .refine((value) => parseParisDate(value) !== null, `${label} n’est pas une date valide. Exemple : 2026-12-01.`)
     .meta({ format: 'date', description: `${label}, jour du calendrier à Paris (AAAA-MM-JJ).` });
 
+// Control characters (a NUL byte above all) cannot reach PostgreSQL text.
+const printable = (schema: z.ZodString) => schema.regex(/^[^\u0000-\u001f\u007f]*$/, 'Ce texte contient des caractères qui ne sont pas permis.');
+
 export const catalogueQuerySchema = z
   .object({
-    q: z.string().trim().max(100, 'La recherche doit faire au plus 100 caractères.').optional().meta({ description: 'Mots cherchés (accents et petites fautes pardonnés).' }),
+    q: printable(z.string().trim().max(100, 'La recherche doit faire au plus 100 caractères.')).optional().meta({ description: 'Mots cherchés (accents et petites fautes pardonnés).' }),
     theme: z.enum(THEMES, { error: 'Cette thématique n’existe pas.' }).optional().meta({ description: 'Code de thématique.' }),
     level: z.enum(LEVELS, { error: 'Ce niveau n’existe pas : débutant (beginner), intermédiaire (intermediate) ou avancé (advanced).' }).optional(),
-    place: z.string().trim().max(120, 'Le lieu doit faire au plus 120 caractères.').optional().meta({ description: 'Identifiant (slug) d’un lieu, ou nom d’une commune.' }),
+    place: printable(z.string().trim().max(120, 'Le lieu doit faire au plus 120 caractères.')).optional().meta({ description: 'Identifiant (slug) d’un lieu, ou nom d’une commune.' }),
     from: parisDate('La date de début').optional(),
     to: parisDate('La date de fin').optional(),
     seats: z.stringbool({ error: 'Indiquez 1 (seulement les séances avec des places) ou 0.' }).optional().meta({ description: '1 : seulement les séances où il reste des places.' }),

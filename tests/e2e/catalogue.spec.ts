@@ -54,7 +54,7 @@ test.describe('a visitor finds a workshop and adds a session to their calendar',
     await expectNoAxeViolations(page);
 
     // Open the workshop, then one of its Roanne sessions next month.
-    await card.getByRole('link', { name: 'Débuter avec son smartphone' }).click();
+    await card.getByRole('link', { name: 'Débuter avec son smartphone', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Débuter avec son smartphone' })).toBeVisible();
     await expect(page.getByText('Aucun : on part de zéro.')).toBeVisible();
     await expect(page.getByText(/séances? de cet atelier (a|ont) déjà eu lieu/)).toBeVisible();
@@ -102,7 +102,7 @@ test.describe('a visitor finds a workshop and adds a session to their calendar',
   test('bad filters get a French message next to the field, and the rest of the search still runs', async ({ page }) => {
     const catalogue = new CataloguePage(page);
     await catalogue.goto('?q=tablette&theme=cuisine&from=2026-02-31');
-    await expect(page.getByRole('alert')).toHaveText('Certains critères n’ont pas été pris en compte. Corrigez-les ci-dessous.');
+    await expect(page.locator('main').getByRole('alert')).toHaveText('Certains critères n’ont pas été pris en compte. Corrigez-les ci-dessous.');
     await expect(page.getByLabel('Thématique')).toHaveAccessibleDescription('Cette thématique n’existe pas.');
     await expect(page.getByLabel('À partir du')).toHaveAccessibleDescription(/La date de début n’est pas une date valide/);
     await expect(catalogue.card('Découvrir la tablette')).toBeVisible();
@@ -140,7 +140,7 @@ test.describe('without JavaScript', () => {
     await catalogue.words.fill('impots');
     await catalogue.submit.click();
     await expect(page).toHaveURL(/\/ateliers\?q=impots$/);
-    await catalogue.card('Déclarer ses impôts en ligne').getByRole('link', { name: 'Déclarer ses impôts en ligne' }).click();
+    await catalogue.card('Déclarer ses impôts en ligne').getByRole('link', { name: 'Déclarer ses impôts en ligne', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Déclarer ses impôts en ligne' })).toBeVisible();
   });
 });
@@ -180,7 +180,7 @@ test.describe('keyboard and small screens', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/ateliers?q=smartphone&place=Roanne');
     await expectNoHorizontalScroll(page);
-    await page.getByRole('link', { name: 'Débuter avec son smartphone' }).first().click();
+    await page.getByRole('link', { name: 'Débuter avec son smartphone', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await page.getByRole('link', { name: /S’inscrire/ }).first().click();

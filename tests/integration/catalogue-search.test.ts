@@ -200,6 +200,12 @@ describe('catalogue pages and bad criteria', () => {
     });
   });
 
+  it('refuses control characters, which the database could not store, instead of failing', async () => {
+    const error = await search({ q: 'smart\u0000phone', place: 'Roanne\u0000' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(['place', 'q']);
+  });
+
   it('refuses an end date before the start date', async () => {
     const error = await search({ from: '2026-12-10', to: '2026-12-01' }).catch((e) => e);
     expect(error.fieldErrors.to).toEqual(['La date de fin doit être le même jour ou après la date de début.']);
