@@ -131,7 +131,7 @@ export async function listManagedWorkshops(
   if (scope && scope.length === 0) return [];
   // `${workshops}.id`, not `${workshops.id}`: in a one-table select drizzle leaves columns unqualified,
   // and a bare "id" would name the subquery's own column.
-  const upcoming = sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status = 'scheduled' and s.starts_at > ${now})`;
+  const upcoming = sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status = 'scheduled' and s.starts_at > ${now.toISOString()}::timestamptz)`;
   const rows = await db
     .select({
       id: workshops.id,

@@ -82,11 +82,19 @@ test.describe('a mediator builds the catalogue of their place', () => {
     await page.getByRole('button', { name: 'Publier' }).click();
     await expect(page.getByText('L’atelier est publié')).toBeVisible();
     await expectNoAxeViolations(page);
+    const manageUrl = page.url();
 
     await page.goto(`/ateliers?q=${encodeURIComponent(title)}`);
     const card = page.locator('li', { has: page.getByRole('heading', { name: title }) });
     await expect(card).toBeVisible();
     await expect(card).toContainText('14 h – 15 h 30');
+
+    // Back to draft: it leaves the catalogue (and the demo catalogue is as other journeys expect it).
+    await page.goto(manageUrl);
+    await page.getByRole('button', { name: 'Repasser en brouillon' }).click();
+    await expect(page.getByText('L’atelier est repassé en brouillon')).toBeVisible();
+    await page.goto(`/ateliers?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
   });
 
   test('edits a session, refuses a capacity of zero, and cancels it after a confirmation step', async ({ page }) => {
@@ -206,6 +214,14 @@ test.describe('a coordinator manages places and their staff', () => {
     await page.getByRole('button', { name: 'Retirer de l’équipe Annie Apprenante' }).click();
     await expect(page.getByText('La personne ne fait plus partie de l’équipe.')).toBeVisible();
     await expect(page.getByText('Personne dans l’équipe pour le moment.')).toBeVisible();
+
+    // Closing the place takes it out of the public directory.
+    await page.getByRole('group', { name: 'État du lieu' }).getByLabel(/^Fermé/).check();
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(page.getByText('Les informations du lieu sont enregistrées.')).toBeVisible();
+    await expect(page.locator('main p', { hasText: 'Pélussin · Fermé' })).toBeVisible();
+    await page.goto('/lieux');
+    await expect(page.getByText(name)).toHaveCount(0);
   });
 });
 

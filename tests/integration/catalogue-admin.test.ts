@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PATCH as patchWorkshopRoute } from '@/app/api/v1/workshops/[slug]/route';
 import { POST as scheduleRoute } from '@/app/api/v1/workshops/[slug]/sessions/route';
@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { toParisWallClock } from '@/lib/time';
 import { demoActor } from '../helpers/actors';
 import { apiRequest } from '../helpers/auth';
-import { db, seededTestDatabase } from '../helpers/db';
+import { db, onPostgres, seededTestDatabase } from '../helpers/db';
 
 // A Monday morning in early March 2026: the last Sunday of March (29th) is ahead.
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -337,5 +337,34 @@ describe('the staff API of the catalogue', () => {
     expect(forbidden.status).toBe(403);
     const unknown = await patchSessionRoute(await apiRequest('/api/v1/sessions/abc', { method: 'PATCH', body: { capacity: 20 }, as: mediator }), params({ id: 'abc' }));
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe.skipIf(!onPostgres)('at the same time, on a real PostgreSQL server (skipped on PGlite, which runs one query at a time)', () => {
+  it('gives each of several workshops created at once with the same title its own address', async () => {
+    const results = await Promise.all(Array.from({ length: 4 }, () => createWorkshop(mediator, workshopInput({ title: 'Atelier en double' }))));
+    expect(new Set(results.map((w) => w.slug)).size).toBe(4);
+  });
+
+  it('never leaves more confirmed sign-ups than seats when the capacity drops while people sign up', async () => {
+    const workshop = await createWorkshop(mediator, workshopInput({ title: 'Atelier très demandé' }));
+    const { sessions: [session] } = await scheduleSessions(mediator, workshop.slug, { placeId: homeId, date: '2030-05-06', startTime: '14:00', capacity: 4 });
+    const people = await learnerIds(4);
+    // A sign-up as the sign-up rule makes it: lock the session, count, confirm only if a seat is free.
+    const signUp = (userId: string) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.select({ capacity: sessions.capacity }).from(sessions).where(eq(sessions.id, session!.id)).for('update');
+        const [{ n }] = (await tx.select({ n: count() }).from(enrollments).where(and(eq(enrollments.sessionId, session!.id), eq(enrollments.status, 'confirmed')))) as [{ n: number }];
+        const status = n < row!.capacity ? 'confirmed' : 'waitlisted';
+        await tx.insert(enrollments).values({ sessionId: session!.id, userId, status, confirmedAt: status === 'confirmed' ? new Date() : null, waitlistedAt: status === 'waitlisted' ? new Date() : null });
+      });
+    const results = await Promise.allSettled([...people.map(signUp), updateSession(mediator, session!.id, { capacity: 2 })]);
+    const [{ capacity }] = (await db.select({ capacity: sessions.capacity }).from(sessions).where(eq(sessions.id, session!.id))) as [{ capacity: number }];
+    const [{ n }] = (await db.select({ n: count() }).from(enrollments).where(and(eq(enrollments.sessionId, session!.id), eq(enrollments.status, 'confirmed')))) as [{ n: number }];
+    expect(n).toBeLessThanOrEqual(capacity);
+    // Either the reduction came first (2 seats, 2 confirmed) or it was refused (4 seats).
+    const reduction = results.at(-1)!;
+    if (reduction.status === 'rejected') expect(reduction.reason).toBeInstanceOf(ConflictError);
+    expect([2, 4]).toContain(capacity);
   });
 });
