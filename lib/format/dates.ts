@@ -34,3 +34,13 @@ export function formatDuration(minutes: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
 }
+
+const longDayFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+// "mardi 3 décembre 2026", for documents kept longer than a season (sheets, certificates).
+export function formatDayWithYear(instant: Date, locale: Locale = 'fr'): string {
+  return longDayFormatters[locale].format(instant);
+}
