@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listMyEnrollments } from '@/lib/enrollment';
+import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { SessionList } from '../_components/SessionList';
+import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
 
 export default async function MySpacePage() {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
-  const [t, locale, mine] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor)]);
+  const [t, locale, mine, attended] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor)]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mySpace.title')}</h1>
@@ -29,7 +32,17 @@ export default async function MySpacePage() {
       <SessionList
         locale={locale}
         empty={t('mySpace.noPast')}
-        items={mine.past.map((e) => ({ id: e.id, title: e.workshopTitle, startsAt: e.startsAt, endsAt: e.endsAt, place: e.placeName, detail: t(`attendance.${e.attendance ?? 'unmarked'}`) }))}
+        items={attended.map((a) => ({
+          id: a.sessionId,
+          title: a.workshopTitle,
+          startsAt: a.startsAt,
+          endsAt: a.endsAt,
+          place: a.placeName,
+          detail: [t(`attendance.${a.status}`), a.walkIn ? t('mySpaceAttendance.walkIn') : ''].filter(Boolean).join(', '),
+          extra: a.certificate ? (
+            <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
+          ) : undefined,
+        }))}
       />
     </>
   );

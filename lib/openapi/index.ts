@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { attendanceRoutes } from '@/lib/attendance/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...attendanceRoutes];
 
 const problemSchema = {
   type: 'object',

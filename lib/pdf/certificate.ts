@@ -47,7 +47,8 @@ export async function renderCertificate(certificate: Certificate, verifyUrl: str
   doc.moveDown(0.3);
   doc.font(FONT.regular).fontSize(11).text(`Code de vérification : ${code}`, { width: textWidth });
   doc.moveDown(0.3);
-  doc.fontSize(10).fillColor(GREY).text(`Scannez le QR code ou ouvrez l’adresse ${verifyUrl}`, { width: textWidth, link: verifyUrl });
+  doc.fontSize(10).fillColor(GREY).text('Scannez le QR code, ou ouvrez l’adresse :', { width: textWidth });
+  doc.fillColor(BRAND).text(verifyUrl, { width: textWidth, link: verifyUrl, underline: true });
 
   numberPages(doc);
   return toBuffer(doc);

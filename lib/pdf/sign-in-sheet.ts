@@ -63,7 +63,7 @@ export async function renderSignInSheet({ session, people, blank, printedAt }: S
       .fontSize(10)
       .fillColor(GREY)
       .text(
-        `Inscrits : ${counts.confirmed} · Présents : ${counts.present} · En retard : ${counts.late} · Absences justifiées : ${counts.excused} · Absents : ${counts.absent} · Venus sans inscription : ${counts.walkIns}`,
+        `Inscrits : ${counts.confirmed} · Présents : ${counts.present} · En retard : ${counts.late} · Absences justifiées : ${counts.excused} · Absents : ${counts.absent} · Sans inscription : ${counts.walkIns}`,
       );
   }
   doc.fillColor('#000000');
