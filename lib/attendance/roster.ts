@@ -422,8 +422,9 @@ export async function attendanceCountsFor(actor: Actor | null, sessionIds: reado
 
 export type RecentStaffSession = { id: string; workshopTitle: string; placeName: string; startsAt: Date; endsAt: Date; status: 'scheduled' | 'cancelled' | 'done'; counts: AttendanceCounts };
 
-// Sessions of the actor's places that ended in the last `days` days, newest first, with their
-// attendance figures: where a mediator goes back to close a session or correct a mark.
+// Sessions of the actor's places that ended (or were closed) in the last `days` days, newest
+// first, with their attendance figures: where a mediator goes back to close a session or correct
+// a mark.
 export async function listRecentStaffSessions(actor: Actor | null, { now = new Date(), days = 14, limit = 20 } = {}): Promise<RecentStaffSession[]> {
   assertCan(actor, 'mediation:view');
   const scope = placeScopeOf(actor!);
@@ -437,7 +438,9 @@ export async function listRecentStaffSessions(actor: Actor | null, { now = new D
       and(
         scope ? inArray(sessions.placeId, scope) : undefined,
         ne(sessions.status, 'cancelled'),
-        lte(sessions.endsAt, now),
+        // Ended, or closed early by the mediator.
+        or(lte(sessions.endsAt, now), eq(sessions.status, 'done')),
+        lte(sessions.startsAt, now),
         gt(sessions.endsAt, new Date(now.getTime() - days * 86400000)),
       ),
     )

@@ -21,6 +21,7 @@ import {
   verifyCertificate,
 } from '@/lib/attendance';
 import { formatCertificateCode } from '@/lib/attendance/codes';
+import { rosterViewSchema } from '@/lib/attendance/openapi';
 import { createLearnerAccount, loadActor } from '@/lib/accounts';
 import type { Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
@@ -476,6 +477,9 @@ describe('GET and PUT /api/v1/sessions/{id}/attendance', () => {
     const body = await response.json();
     expect(body.people.find((p: { personId: string }) => p.personId === personId)).toMatchObject({ status: 'late', enrolled: true });
     expect(body.session.startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // The answer has the shape the OpenAPI document announces.
+    const parsed = rosterViewSchema.safeParse(body);
+    expect(parsed.error).toBeUndefined();
     const read = await (await getAttendance(await apiRequest(`/api/v1/sessions/${todayId}/attendance`, { actor: coordinator }), params(todayId))).json();
     expect(read.counts).toEqual(body.counts);
   });

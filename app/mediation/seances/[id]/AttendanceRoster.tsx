@@ -154,8 +154,8 @@ export function AttendanceRoster({ sessionId, people, labels }: { sessionId: str
 
   return (
     <>
-      <h2 className="sr-only">{labels.countsTitle}</h2>
-      <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label={labels.countsTitle}>
+      <h3 className="sr-only">{labels.countsTitle}</h3>
+      <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {(['confirmed', 'present', 'late', 'absent', 'excused', 'walkIns', 'unmarked'] as const).map((key) => (
           <div key={key} className="rounded-lg border border-slate-300 bg-slate-50 px-3 py-2">
             <dt className="text-sm text-slate-700">{labels.counts[key]}</dt>

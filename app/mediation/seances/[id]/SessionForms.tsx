@@ -8,7 +8,7 @@ export function CloseSessionForm({ sessionId, label }: { sessionId: string; labe
   const [state, action, pending] = useActionState(closeSessionAction, {});
   return (
     <form action={action}>
-      <FormMessage message={state.message} tone={state.ok ? 'success' : 'error'} />
+      <FormMessage message={state.message} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
         {label}

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { closeSession, markAttendance, setSelfCheckIn } from '@/lib/attendance';
 import { serverAction } from '@/lib/http/action';
-import { getT } from '@/lib/i18n';
 
 const rosterPath = (sessionId: string) => `/mediation/seances/${sessionId}`;
 
@@ -14,11 +14,12 @@ export const markFromForm = serverAction(async (input, actor) => {
   return { ok: true };
 });
 
+// The closing form disappears once the session is closed: the roster says how it went.
 export const closeSessionAction = serverAction(async (input, actor) => {
   const { markedAbsent } = await closeSession(actor, input.sessionId);
   revalidatePath(rosterPath(input.sessionId ?? ''));
   revalidatePath('/mediation');
-  return { ok: true, message: (await getT())('roster.closedNow', { count: markedAbsent }) };
+  redirect(`${rosterPath(input.sessionId ?? '')}?cloture=${markedAbsent}`);
 });
 
 export const selfCheckInAction = serverAction(async (input, actor) => {

@@ -13,7 +13,7 @@ import { CloseSessionForm, SelfCheckInForm } from './SessionForms';
 
 export const metadata: Metadata = { title: 'Émargement' };
 
-export default async function RosterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ajout?: string }> }) {
+export default async function RosterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ajout?: string; cloture?: string }> }) {
   const { id } = await params;
   const path = `/mediation/seances/${id}`;
   const [actor, t, locale, query] = await Promise.all([getActor(), getT(), getLocale(), searchParams]);
@@ -69,6 +69,11 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
           <p className="font-semibold">{t('roster.closedOn', { date: `${formatDay(session.closedAt!, locale)}, ${formatTime(session.closedAt!, locale)}` })}</p>
           <p>{t('roster.closedNote')}</p>
         </div>
+      )}
+      {closed && query.cloture !== undefined && /^\d+$/.test(query.cloture) && (
+        <p role="status" className="mb-4 rounded-lg border-2 border-green-700 bg-green-50 p-3 font-semibold text-green-900">
+          {t('roster.closedNow', { count: query.cloture })}
+        </p>
       )}
       {added && (
         <p role="status" className="mb-4 rounded-lg border-2 border-green-700 bg-green-50 p-3 font-semibold text-green-900">
