@@ -36,7 +36,8 @@ beforeAll(async () => {
     { personId: d!.personId, status: 'absent' },
   ], NOW);
   await addNewWalkIn(mediator, todayId, { name: 'Françoise Lefèvre-Çelik', consent: 'on' }, NOW);
-});
+  // Seeding the demo network takes a while on a busy machine.
+}, 180_000);
 
 async function sheet(query = '', actor: Actor | null = mediator) {
   return getSheet(await apiRequest(`/api/v1/sessions/${todayId}/sign-in-sheet.pdf${query}`, { actor }), params(todayId));

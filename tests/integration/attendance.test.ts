@@ -26,7 +26,7 @@ import { createLearnerAccount, loadActor } from '@/lib/accounts';
 import type { Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { demoActor } from '../helpers/actors';
-import { db, seededTestDatabase } from '../helpers/db';
+import { db, onPostgres, seededTestDatabase } from '../helpers/db';
 import { apiRequest } from '../helpers/session';
 
 // Saturday 28 November 2026, 11:00 in Saint-Étienne: the seeded session of today has just begun.
@@ -78,7 +78,8 @@ beforeAll(async () => {
   const otherUser = other ? other : (await db.select({ email: users.email }).from(users).where(sql`${users.email} like 'mediateur.%'`).limit(1))[0]!;
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, otherUser.email!));
   otherMediator = (await loadActor(row!.id))!;
-});
+  // Seeding the demo network takes a while on a busy machine.
+}, 180_000);
 
 describe('the roster of a session', () => {
   it('lists the confirmed learners, unmarked, and the waiting list apart', async () => {
@@ -496,5 +497,30 @@ describe('GET and PUT /api/v1/sessions/{id}/attendance', () => {
     const viaFormat = await getAttendance(await apiRequest(`/api/v1/sessions/${todayId}/attendance?format=csv`, { actor: mediator }), params(todayId));
     expect(await viaFormat.text()).toBe(text);
     expect((await getAttendanceCsv(await apiRequest(`/api/v1/sessions/${todayId}/attendance.csv`, { actor: learner }), params(todayId))).status).toBe(403);
+  });
+});
+
+describe.skipIf(!onPostgres)('at the same moment (needs a real PostgreSQL server: TEST_DATABASE_URL)', () => {
+  it('draws a single certificate code when the same certificate is downloaded twice at once', async () => {
+    const roster = await getRoster(mediator, todayId);
+    const person = roster.people.find((p) => p.status === 'present' || p.status === 'late')!;
+    await db.update(attendance).set({ certificateCode: null }).where(and(eq(attendance.sessionId, todayId), eq(attendance.userId, person.personId)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => issueCertificate(mediator, todayId, { personId: person.personId }, NOW)));
+    expect(new Set(results.map((r) => r.code)).size).toBe(1);
+  });
+
+  it('leaves nobody unmarked when marks arrive while the session is being closed', async () => {
+    const s = await homeSession('past', 4);
+    await db.update(sessions).set({ status: 'scheduled', closedAt: null }).where(eq(sessions.id, s.id));
+    await db.update(attendance).set({ status: 'unmarked' }).where(eq(attendance.sessionId, s.id));
+    const people = await confirmedOf(s.id);
+    await Promise.all([
+      closeSession(mediator, s.id, NOW),
+      ...people.map((personId) => markAttendance(mediator, s.id, [{ personId, status: 'present' }], NOW)),
+    ]);
+    const rows = await db.select({ status: attendance.status }).from(attendance).where(eq(attendance.sessionId, s.id));
+    expect(rows.filter((r) => r.status === 'unmarked')).toEqual([]);
+    const [session] = await db.select({ status: sessions.status }).from(sessions).where(eq(sessions.id, s.id));
+    expect(session!.status).toBe('done');
   });
 });

@@ -155,11 +155,11 @@ export function AttendanceRoster({ sessionId, people, labels }: { sessionId: str
   return (
     <>
       <h3 className="sr-only">{labels.countsTitle}</h3>
-      <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <dl className="mb-4 grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7">
         {(['confirmed', 'present', 'late', 'absent', 'excused', 'walkIns', 'unmarked'] as const).map((key) => (
-          <div key={key} className="rounded-lg border border-slate-300 bg-slate-50 px-3 py-2">
-            <dt className="text-sm text-slate-700">{labels.counts[key]}</dt>
-            <dd className="text-2xl font-bold" data-count={key}>
+          <div key={key} className="rounded-lg border border-slate-300 bg-slate-50 px-2 py-1">
+            <dt className="text-sm leading-tight text-slate-700">{labels.counts[key]}</dt>
+            <dd className="text-xl font-bold" data-count={key}>
               {counts[key]}
             </dd>
           </div>
@@ -227,8 +227,8 @@ export function AttendanceRoster({ sessionId, people, labels }: { sessionId: str
                   </div>
                 </form>
                 {p.certificateHref && (p.shown === 'present' || p.shown === 'late') && (
-                  <p className="mt-2 text-sm">
-                    <a href={p.certificateHref} aria-label={fill(labels.certificateFor, { name: p.name })}>
+                  <p className="mt-1">
+                    <a href={p.certificateHref} className="inline-flex min-h-11 items-center text-sm" aria-label={fill(labels.certificateFor, { name: p.name })}>
                       {labels.certificate}
                     </a>
                   </p>

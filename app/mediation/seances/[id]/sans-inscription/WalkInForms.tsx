@@ -12,9 +12,13 @@ export function PickWalkInForm({ sessionId, personId, label, detail }: { session
       <FormMessage message={state.message} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="personId" value={personId} />
-      <button type="submit" className="btn-secondary w-full justify-between gap-3 text-left" disabled={pending}>
+      <button
+        type="submit"
+        className="flex min-h-12 w-full flex-col items-start rounded-lg border-2 border-brand-800 bg-white px-4 py-2 text-left text-base font-semibold text-brand-800 hover:bg-brand-50"
+        disabled={pending}
+      >
         <span>{label}</span>
-        {detail && <span className="font-normal text-slate-700">{detail}</span>}
+        {detail && <span className="text-sm font-normal text-slate-700">{detail}</span>}
       </button>
     </form>
   );
