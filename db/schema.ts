@@ -231,6 +231,8 @@ export const sessions = pgTable(
     index('sessions_place_starts_idx').on(t.placeId, t.startsAt),
     index('sessions_starts_idx').on(t.startsAt),
     index('sessions_series_idx').on(t.seriesId),
+    // Self check-in codes are short, so they are only unique among sessions still open.
+    uniqueIndex('sessions_check_in_code_open_unique').on(t.checkInCode).where(sql`${t.status} = 'scheduled'`),
     check('sessions_capacity_non_negative', sql`${t.capacity} >= 0`),
     check('sessions_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
     check('sessions_cutoff_non_negative', sql`${t.signupCutoffHours} >= 0`),

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatSessionTime } from '@/lib/format/dates';
 import type { Locale } from '@/lib/i18n';
 
-export type SessionLine = { id: string; title: string; startsAt: Date; endsAt: Date; place: string; detail?: string; href?: string };
+export type SessionLine = { id: string; title: string; startsAt: Date; endsAt: Date; place: string; detail?: string; href?: string; extra?: React.ReactNode };
 
 // A list of dated sessions, each on its own card; one shared look for every role page.
 export function SessionList({ items, locale, empty }: { items: SessionLine[]; locale: Locale; empty: string }) {
@@ -15,6 +15,7 @@ export function SessionList({ items, locale, empty }: { items: SessionLine[]; lo
           <p>{formatSessionTime(item.startsAt, item.endsAt, locale)}</p>
           <p className="text-slate-700">{item.place}</p>
           {item.detail && <p className="text-slate-700">{item.detail}</p>}
+          {item.extra}
         </li>
       ))}
     </ul>

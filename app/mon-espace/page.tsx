@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { myCalendarToken } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
 import { env } from '@/lib/env';
-import { formatSessionTime } from '@/lib/format/dates';
+import { formatDay, formatSessionTime } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';
+import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
 
@@ -27,7 +29,7 @@ async function siteOrigin(): Promise<string> {
 
 export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
-  const [t, locale, mine, token, params] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), myCalendarToken(actor), searchParams]);
+  const [t, locale, mine, attended, token, params] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor), myCalendarToken(actor), searchParams]);
   const banner =
     params.annulation === 'inscription'
       ? t('myEnrollments.cancelledBanner')
@@ -87,7 +89,17 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
       <SessionList
         locale={locale}
         empty={t('mySpace.noPast')}
-        items={mine.past.map((e) => ({ id: e.id, title: e.workshopTitle, startsAt: e.startsAt, endsAt: e.endsAt, place: e.placeName, detail: t(`attendance.${e.attendance ?? 'unmarked'}`) }))}
+        items={attended.map((a) => ({
+          id: a.sessionId,
+          title: a.workshopTitle,
+          startsAt: a.startsAt,
+          endsAt: a.endsAt,
+          place: a.placeName,
+          detail: [t(`attendance.${a.status}`), a.walkIn ? t('mySpaceAttendance.walkIn') : ''].filter(Boolean).join(', '),
+          extra: a.certificate ? (
+            <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
+          ) : undefined,
+        }))}
       />
       <section aria-labelledby="agenda" className="mt-8">
         <h2 id="agenda" className="mb-2 text-2xl font-bold">

@@ -268,6 +268,38 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     if (past) attendanceRows.push({ sessionId: s.id!, userId: demo.learner.id, status: 'present', markedById: demo.mediator.id, markedAt: s.startsAt });
   }
 
+  // Today at Saint-Étienne, under way since the start of the current hour: six confirmed sign-ups
+  // and one person waiting, so that attendance can be taken in the demo (and end-to-end tests).
+  const todayRun = runs.find((r) => r.placeIndex === 0)!;
+  const todayStart = parisToUtc({ year: today.year, month: today.month, day: today.day, hour: today.hour, minute: 0 });
+  const todayId = uuid();
+  sessionRows.push({
+    id: todayId,
+    workshopId: todayRun.workshopId,
+    placeId: home.id,
+    startsAt: todayStart,
+    endsAt: new Date(todayStart.getTime() + Math.max(todayRun.minutes, 120) * 60000),
+    capacity: 6,
+    status: 'scheduled',
+  });
+  trainerRows.push({ sessionId: todayId, userId: demo.mediator.id });
+  learnersOf(0)
+    .filter((l) => l !== demo.learner.id)
+    .slice(0, 7)
+    .forEach((userId, position) => {
+      const signedUpAt = new Date(todayStart.getTime() - (10 - position * 0.1) * 86400000);
+      const confirmed = position < 6;
+      enrollmentRows.push({
+        sessionId: todayId,
+        userId,
+        status: confirmed ? 'confirmed' : 'waitlisted',
+        createdById: userId,
+        confirmedAt: confirmed ? signedUpAt : null,
+        waitlistedAt: confirmed ? null : signedUpAt,
+        createdAt: signedUpAt,
+      });
+    });
+
   await insertInChunks(db, sessions, sessionRows);
   await insertInChunks(db, sessionTrainers, trainerRows);
   await insertInChunks(db, enrollments, enrollmentRows);

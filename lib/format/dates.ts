@@ -41,3 +41,13 @@ export function formatMonth({ year, month }: { year: number; month: number }, lo
   const instant = new Date(Date.UTC(year, month - 1, 15, 12));
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(instant);
 }
+
+const longDayFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+// "mardi 3 décembre 2026", for documents kept longer than a season (sheets, certificates).
+export function formatDayWithYear(instant: Date, locale: Locale = 'fr'): string {
+  return longDayFormatters[locale].format(instant);
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/errors';
 
 // For pages: the lib/ answer, or the 404 / 403 page when lib/ says the thing is unknown or not
@@ -12,4 +12,15 @@ export async function pageData<T>(promise: Promise<T>): Promise<T> {
     if (error instanceof ForbiddenError || error instanceof UnauthenticatedError) forbidden();
     throw error;
   }
+}
+
+// For pages that call lib/: an unknown id shows the 404 page, a missing right the 403 page, a
+// visitor goes to sign in and comes back. Anything else goes on to the error page.
+export function pageErrors(returnTo: string) {
+  return (error: unknown): never => {
+    if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) forbidden();
+    if (error instanceof UnauthenticatedError) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+    throw error;
+  };
 }

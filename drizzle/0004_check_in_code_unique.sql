@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sessions_check_in_code_open_unique" ON "sessions" USING btree ("check_in_code") WHERE "sessions"."status" = 'scheduled';

@@ -1,0 +1,25 @@
+import 'server-only';
+import { getToken } from 'next-auth/jwt';
+import { loadActor } from '@/lib/accounts';
+import { authSecret } from '@/lib/env';
+import { UnauthenticatedError } from '@/lib/errors';
+import type { Actor } from './policy';
+
+// The actor of an API request, from its next-auth session cookie (plain or __Secure- behind
+// HTTPS). Reads the request itself, so route handlers work the same in tests and in Next; roles
+// and places come from the database, as for getActor().
+export async function getApiActor(request: Request): Promise<Actor | null> {
+  const secret = authSecret();
+  for (const secureCookie of [false, true]) {
+    const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
+    if (token?.sub) return loadActor(token.sub);
+  }
+  return null;
+}
+
+// For routes that need someone signed in: 401 problem otherwise.
+export async function requireApiActor(request: Request): Promise<Actor> {
+  const actor = await getApiActor(request);
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
