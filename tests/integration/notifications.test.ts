@@ -3,11 +3,12 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, sessions, workshops } from '@/db/schema';
 import { cancelEnrollment, enroll, enrollLocked, lockSession } from '@/lib/enrollment';
-import { enqueueReminders } from '@/lib/notifications';
+import { ForbiddenError } from '@/lib/errors';
+import { enqueueReminders, listOutbox } from '@/lib/notifications';
 import { deliverPending, MAX_ATTEMPTS } from '@/lib/notifications/worker';
 import { demoActor } from '../helpers/actors';
 import { db, onPostgres, seededTestDatabase } from '../helpers/db';
-import { makeLearners, makeSession, messagesAbout } from '../helpers/enrollment-fixtures';
+import { makeLearners, makeMediator, makeSession, messagesAbout, placeBySlug, ROANNE } from '../helpers/enrollment-fixtures';
 import { startSmtpServer } from '../helpers/smtp';
 
 const NOW = new Date('2026-11-28T10:00:00Z'); // Saturday 11:00 in Saint-Étienne
@@ -151,6 +152,20 @@ describe('e-mail notifications through a real SMTP server', () => {
       expect(calendarOf(reminders[0]!).getFirstPropertyValue('uid')).toBe(`seance-${sessionId}@comptoir`);
     }
     expect(smtp.to(waiting!.email!).filter((m) => m.subject?.startsWith('Rappel'))).toEqual([]);
+  });
+
+  it('shows staff the messages of their places only, with the phone of people without e-mail; learners see none', async () => {
+    const mediator = await demoActor('mediator');
+    const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
+    const [person] = await makeLearners(1, { withEmail: false });
+    await enroll(mediator, sessionId, { learnerId: person!.id }, NOW);
+    const mine = (await listOutbox(mediator)).items.filter((m) => m.recipientName === person!.name);
+    expect(mine).toMatchObject([{ status: 'skipped', kind: 'enrolled', toAddress: null, phone: expect.stringMatching(/^06 99 /) }]);
+    const roanne = await makeMediator((await placeBySlug(ROANNE)).id);
+    expect((await listOutbox(roanne)).items.filter((m) => m.recipientName === person!.name)).toEqual([]);
+    expect((await listOutbox(await demoActor('coordinator'))).items.some((m) => m.recipientName === person!.name)).toBe(true);
+    const [learner] = await makeLearners(1);
+    await expect(listOutbox(learner!)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it.skipIf(!onPostgres)('on PostgreSQL only (PGlite has a single connection, so no two workers can race there): two workers running at once send each message once', async () => {
