@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { activityRoutes } from '@/lib/activities/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...activityRoutes];
 
 const problemSchema = {
   type: 'object',
