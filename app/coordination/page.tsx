@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n';
 import { listPlacesWithStaff } from '@/lib/places';
@@ -18,7 +19,24 @@ export default async function CoordinationPage() {
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('coordination.title')}</h1>
-      <p className="mb-6">{t('coordination.intro')}</p>
+      <p className="mb-4">{t('coordination.intro')}</p>
+      <ul className="mb-6 flex flex-wrap gap-3">
+        <li>
+          <Link href="/coordination/statistiques" className="btn-secondary">
+            {t('coordination.statsLink')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/mediation/activites" className="btn-secondary">
+            {t('coordination.activitiesLink')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/coordination/statistiques/partages" className="btn-secondary">
+            {t('coordination.sharesLink')}
+          </Link>
+        </li>
+      </ul>
       <dl className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-4">
         {figures.map((f) => (
           <div key={f.label} className="card">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getLocale, getT } from '@/lib/i18n';
 import { listStaffSessions, placesByIds } from '@/lib/places';
@@ -12,7 +13,21 @@ export default async function MediationPage() {
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mediation.title')}</h1>
-      <p className="mb-6">{t('mediation.intro')}</p>
+      <p className="mb-4">{t('mediation.intro')}</p>
+      <nav aria-label={t('mediation.toolsNav')} className="mb-6">
+        <ul className="flex flex-wrap gap-3">
+          <li>
+            <Link href="/mediation/activites" className="btn-secondary">
+              {t('mediation.activitiesLink')}
+            </Link>
+          </li>
+          <li>
+            <Link href="/mediation/statistiques" className="btn-secondary">
+              {t('mediation.statsLink')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       {myPlaces.length > 0 && (
         <section className="mb-6">
           <h2 className="mb-2 text-2xl font-bold">{t('mediation.myPlaces')}</h2>

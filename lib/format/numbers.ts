@@ -19,7 +19,9 @@ export function formatMonth(month: string, locale: Locale = 'fr'): string {
 }
 
 // "2026-03-05" → "5 mars 2026"
+// "2026-03-01" → "1er mars 2026"
 export function formatCalendarDate(date: string, locale: Locale = 'fr'): string {
   const [year, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, d)));
+  const text = new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, d)));
+  return locale === 'fr' && d === 1 ? text.replace(/^1 /, '1er ') : text;
 }

@@ -12,8 +12,9 @@ const TRACK = '#eef2f6';
 const FONT = 15;
 const LINE = 19;
 const BAR_HEIGHT = 14;
-const GAP = 14;
-const MAX_CHARS = 28;
+const GAP = 10;
+// About what fits on one line of the narrowest chart (a 360 px phone), number included.
+const LINE_CHARS = 36;
 
 // valueText: the number as shown ("12", "moins de 3"); shareText: its share ("30 %").
 export type BarRow = { label: string; value: number | null; valueText: string; shareText?: string };
@@ -21,7 +22,7 @@ export type BarRow = { label: string; value: number | null; valueText: string; s
 export type TableLabels = { showTable: string; category: string; value: string; share?: string };
 
 // Two lines at most; the table has the full label.
-function wrap(label: string, max = MAX_CHARS): string[] {
+function wrap(label: string, max: number): string[] {
   if (label.length <= max) return [label];
   const words = label.split(' ');
   let first = '';
@@ -32,34 +33,34 @@ function wrap(label: string, max = MAX_CHARS): string[] {
   return rest ? [first, rest] : [first];
 }
 
+// One small SVG per row inside one labelled image: on paper a long chart can then continue on
+// the next sheet between two rows instead of jumping whole to it.
 function Bars({ rows, describedBy, labelledBy }: { rows: BarRow[]; describedBy: string; labelledBy: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
-  let y = 0;
-  const items = rows.map((row) => {
-    const lines = wrap(row.label);
-    const top = y;
-    const barY = top + lines.length * LINE + 4;
-    y = barY + BAR_HEIGHT + GAP;
-    const width = row.value ? Math.max(0.5, (row.value / max) * 100) : 0;
-    return (
-      <g key={row.label}>
-        {lines.map((line, i) => (
-          <text key={i} x="0" y={top + (i + 1) * LINE - 5} fontSize={FONT} fill={INK}>
-            {line}
-          </text>
-        ))}
-        <text x="100%" y={top + LINE - 5} fontSize={FONT} fontWeight="700" fill={INK} textAnchor="end">
-          {row.shareText ? `${row.valueText} (${row.shareText})` : row.valueText}
-        </text>
-        <rect x="0" y={barY} width="100%" height={BAR_HEIGHT} fill={TRACK} />
-        {width > 0 && <rect x="0" y={barY} width={`${width}%`} height={BAR_HEIGHT} fill={BAR} />}
-      </g>
-    );
-  });
+  const numberText = (row: BarRow) => (row.shareText ? `${row.valueText} (${row.shareText})` : row.valueText);
   return (
-    <svg role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} width="100%" height={y} className="block overflow-visible">
-      {items}
-    </svg>
+    <div role="img" aria-labelledby={labelledBy} aria-describedby={describedBy}>
+      {rows.map((row) => {
+        // The label (one or two lines) with the number on the right, then the bar.
+        const lines = wrap(row.label, Math.max(14, LINE_CHARS - numberText(row).length - 2));
+        const barY = lines.length * LINE + 4;
+        const width = row.value ? Math.max(0.5, (row.value / max) * 100) : 0;
+        return (
+          <svg key={row.label} aria-hidden="true" focusable="false" width="100%" height={barY + BAR_HEIGHT + GAP} className="block break-inside-avoid">
+            {lines.map((line, j) => (
+              <text key={j} x="0" y={(j + 1) * LINE - 5} fontSize={FONT} fill={INK}>
+                {line}
+              </text>
+            ))}
+            <text x="100%" y={LINE - 5} fontSize={FONT} fontWeight="700" fill={INK} textAnchor="end">
+              {numberText(row)}
+            </text>
+            <rect x="0" y={barY} width="100%" height={BAR_HEIGHT} fill={TRACK} />
+            {width > 0 && <rect x="0" y={barY} width={`${width}%`} height={BAR_HEIGHT} fill={BAR} />}
+          </svg>
+        );
+      })}
+    </div>
   );
 }
 
@@ -84,7 +85,7 @@ export function BarChart({
   const table = tableRows ?? rows;
   const hasData = rows.some((r) => r.value !== 0);
   return (
-    <figure className="card chart mb-4 break-inside-avoid" aria-labelledby={`${id}-titre`}>
+    <figure className="card chart mb-4" aria-labelledby={`${id}-titre`}>
       <h3 id={`${id}-titre`} className="text-xl font-bold">
         {title}
       </h3>
@@ -178,7 +179,7 @@ export function TrendChart({ id, title, unit, months, labels, empty }: { id: str
   const hasData = months.some((m) => m.individual + m.collective > 0);
   const rowHeight = LINE + 4 + BAR_HEIGHT + GAP;
   return (
-    <figure className="card chart mb-4 break-inside-avoid" aria-labelledby={`${id}-titre`}>
+    <figure className="card chart mb-4" aria-labelledby={`${id}-titre`}>
       <h3 id={`${id}-titre`} className="text-xl font-bold">
         {title}
       </h3>
@@ -197,28 +198,28 @@ export function TrendChart({ id, title, unit, months, labels, empty }: { id: str
               {labels.collective}
             </li>
           </ul>
-          <svg role="img" aria-labelledby={`${id}-titre`} aria-describedby={`${id}-unite`} width="100%" height={months.length * rowHeight} className="block">
-            <HatchPattern id={`${id}-hachures`} />
+          <div role="img" aria-labelledby={`${id}-titre`} aria-describedby={`${id}-unite`}>
             {months.map((m, i) => {
-              const top = i * rowHeight;
-              const barY = top + LINE + 4;
+              const barY = LINE + 4;
               const a = (m.individual / max) * 100;
               const b = (m.collective / max) * 100;
+              const hatch = `${id}-hachures-${i}`;
               return (
-                <g key={m.label}>
-                  <text x="0" y={top + LINE - 5} fontSize={FONT} fill={INK}>
+                <svg key={m.label} aria-hidden="true" focusable="false" width="100%" height={rowHeight} className="block break-inside-avoid">
+                  {b > 0 && <HatchPattern id={hatch} />}
+                  <text x="0" y={LINE - 5} fontSize={FONT} fill={INK}>
                     {m.label}
                   </text>
-                  <text x="100%" y={top + LINE - 5} fontSize={FONT} fontWeight="700" fill={INK} textAnchor="end">
+                  <text x="100%" y={LINE - 5} fontSize={FONT} fontWeight="700" fill={INK} textAnchor="end">
                     {m.totalText}
                   </text>
                   <rect x="0" y={barY} width="100%" height={BAR_HEIGHT} fill={TRACK} />
                   {a > 0 && <rect x="0" y={barY} width={`${a}%`} height={BAR_HEIGHT} fill={BAR} />}
-                  {b > 0 && <rect x={`${a}%`} y={barY + 1} width={`${b}%`} height={BAR_HEIGHT - 2} fill={`url(#${id}-hachures)`} stroke={HATCH} strokeWidth="2" />}
-                </g>
+                  {b > 0 && <rect x={`${a}%`} y={barY + 1} width={`${b}%`} height={BAR_HEIGHT - 2} fill={`url(#${hatch})`} stroke={HATCH} strokeWidth="2" />}
+                </svg>
               );
             })}
-          </svg>
+          </div>
           <details className="mt-3">
             <summary className="inline-flex min-h-12 cursor-pointer items-center font-semibold text-brand-800 underline">{labels.showTable}</summary>
             <div className="mt-2 overflow-x-auto">

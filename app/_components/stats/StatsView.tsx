@@ -51,11 +51,11 @@ export function StatsView({
     }));
 
   // Long lists (communes, places) keep their ten largest rows in the chart; the table has all.
-  const top = (bars: BarRow[]): BarRow[] => {
+  const top = (bars: BarRow[], total: number): BarRow[] => {
     if (bars.length <= TOP + 1) return bars;
     const rest = bars.slice(TOP);
     const value = rest.reduce((a, r) => a + (r.value ?? 0), 0);
-    return [...bars.slice(0, TOP), { label: t('stats.others', { count: rest.length }), value, valueText: n(value) }];
+    return [...bars.slice(0, TOP), { label: t('stats.others', { count: rest.length }), value, valueText: n(value), shareText: total > 0 ? formatPercent(value / total, locale) : undefined }];
   };
 
   const labels = { showTable: t('stats.showTable'), category: t('stats.category'), value: t('stats.value'), share: t('stats.share') };
@@ -65,7 +65,7 @@ export function StatsView({
   const peopleTotal = stats.people.total;
   const empty = t('stats.empty');
 
-  const charts: { id: string; title: string; unit: string; bars: BarRow[]; chartBars?: BarRow[] }[] = [
+  const charts: { id: string; title: string; unit: string; bars: BarRow[]; grouped?: boolean }[] = [
     { id: 'thematiques', title: t('stats.theme'), unit: t('stats.unitActivities'), bars: toBars(d.theme, (r) => themeLabel(t, r.key), activitiesTotal) },
     { id: 'ages', title: t('stats.ageBand'), unit: t('stats.unitPeople'), bars: toBars(d.ageBand, list('ageBands'), peopleTotal) },
     { id: 'genres', title: t('stats.gender'), unit: t('stats.unitPeople'), bars: toBars(d.gender, list('genders'), peopleTotal) },
@@ -74,12 +74,13 @@ export function StatsView({
       id: 'communes',
       title: t('stats.commune'),
       unit: t('stats.unitPeople'),
+      grouped: true,
       bars: toBars(d.commune, (r) => (r.key === '' ? t('stats.unknownCommune') : r.key === 'others' && publicView ? t('stats.otherCommunes', { n: PUBLIC_MIN_CELL }) : r.key), peopleTotal),
     },
     { id: 'durees', title: t('stats.durationBand'), unit: t('stats.unitActivities'), bars: toBars(d.durationBand, list('durationBands'), activitiesTotal) },
   ];
   if (stats.scope.kind !== 'place') {
-    charts.push({ id: 'lieux', title: t('stats.placeChart'), unit: t('stats.unitActivities'), bars: toBars(d.place, (r) => r.label ?? t('stats.noPlace'), activitiesTotal) });
+    charts.push({ id: 'lieux', title: t('stats.placeChart'), unit: t('stats.unitActivities'), grouped: true, bars: toBars(d.place, (r) => r.label ?? t('stats.noPlace'), activitiesTotal) });
   }
 
   return (
@@ -88,12 +89,12 @@ export function StatsView({
         <h2 id="chiffres-cles" className="mb-3 text-2xl font-bold">
           {t('stats.figuresTitle')}
         </h2>
-        <dl className="figures mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="figures mb-4 grid gap-2 sm:grid-cols-2 sm:gap-3 lg:grid-cols-3">
           {figures.map((f) => (
-            <div key={f.label} className="card break-inside-avoid">
-              <dt className="text-base text-slate-700">{f.label}</dt>
-              <dd className="text-3xl font-bold">{f.value}</dd>
-              {f.detail && <dd className="text-sm text-slate-700">{f.detail}</dd>}
+            <div key={f.label} className="card flex flex-wrap items-baseline justify-between gap-x-3 px-4 py-2 sm:block sm:p-4">
+              <dt className="leading-snug text-slate-700">{f.label}</dt>
+              <dd className="text-2xl font-bold sm:text-3xl">{f.value}</dd>
+              {f.detail && <dd className="w-full text-sm text-slate-700">{f.detail}</dd>}
             </div>
           ))}
         </dl>
@@ -142,7 +143,7 @@ export function StatsView({
         />
         <div className="charts grid gap-x-4 md:grid-cols-2">
           {charts.map((c) => (
-            <BarChart key={c.id} id={c.id} title={c.title} unit={c.unit} rows={top(c.bars)} tableRows={c.bars} labels={labels} empty={empty} />
+            <BarChart key={c.id} id={c.id} title={c.title} unit={c.unit} rows={c.grouped ? top(c.bars, c.id === 'lieux' ? activitiesTotal : peopleTotal) : c.bars} tableRows={c.bars} labels={labels} empty={empty} />
           ))}
         </div>
       </section>
