@@ -369,7 +369,8 @@ export const activities = pgTable(
   (t) => [
     index('activities_mediator_idx').on(t.mediatorId),
     index('activities_place_date_idx').on(t.placeId, t.date),
-    index('activities_session_idx').on(t.sessionId),
+    // A closed session is recorded as one activity at most ("no double entry").
+    uniqueIndex('activities_session_unique').on(t.sessionId),
     index('activities_learner_idx').on(t.learnerId),
     check('activities_duration_positive', sql`${t.durationMinutes} > 0`),
   ],
@@ -386,6 +387,30 @@ export const activityParticipants = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index('activity_participants_user_idx').on(t.userId)],
+);
+
+// A read-only public link to the statistics of a place or of the whole network for a period.
+// Revoked links stay for the record; the page answers 404 once `revokedAt` is set.
+export const statShares = pgTable(
+  'stat_shares',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    token: text().notNull(),
+    scope: text().notNull(),
+    placeId: uuid().references(() => places.id, { onDelete: 'cascade' }),
+    fromDate: date().notNull(),
+    toDate: date().notNull(),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('stat_shares_token_unique').on(t.token),
+    index('stat_shares_place_idx').on(t.placeId),
+    index('stat_shares_created_by_idx').on(t.createdById),
+    check('stat_shares_scope_valid', sql`(${t.scope} = 'network' and ${t.placeId} is null) or (${t.scope} = 'place' and ${t.placeId} is not null)`),
+    check('stat_shares_period_valid', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
 );
 
 // A shared pedagogical resource of the network.

@@ -49,3 +49,62 @@ export const AUDIENCES = [
   'tous',
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+// Activity reports ("comptes rendus d'activité"), after the national practice of médiateurs
+// numériques (vocabulary.json). Labels: messages/*.json under "activityVocab.<list>.<code>".
+export const ACTIVITY_KINDS = ['individual', 'collective'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+// Sub-themes of "Aide aux démarches administratives" (theme code 'demarches'), allowed only with it.
+export const ADMIN_THEMES = [
+  'papiers',
+  'famille',
+  'social-sante',
+  'travail',
+  'logement',
+  'transports',
+  'argent',
+  'justice',
+  'etrangers',
+  'loisirs',
+  'associations',
+] as const;
+export type AdminTheme = (typeof ADMIN_THEMES)[number];
+export const ADMIN_THEME_PARENT: Theme = 'demarches';
+
+// Durations the form proposes; any other whole number of minutes is allowed too.
+export const PROPOSED_DURATIONS = [15, 30, 45, 60, 90, 120] as const;
+
+// Duration bands of the statistics: under 30 min; 30 to 60 min included; over 60 to 120 min
+// included; over 120 min.
+export const DURATION_BANDS = ['under-30', '30-60', '60-120', 'over-120'] as const;
+export type DurationBand = (typeof DURATION_BANDS)[number];
+export function durationBandOf(minutes: number): DurationBand {
+  if (minutes < 30) return 'under-30';
+  if (minutes <= 60) return '30-60';
+  if (minutes <= 120) return '60-120';
+  return 'over-120';
+}
+
+export const PLACE_TYPES = ['place', 'home', 'remote', 'other'] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
+export const EQUIPMENT = ['computer', 'phone', 'tablet', 'other', 'none'] as const;
+export type Equipment = (typeof EQUIPMENT)[number];
+
+export const AUTONOMY = ['fully-assisted', 'partly-autonomous', 'autonomous'] as const;
+export type Autonomy = (typeof AUTONOMY)[number];
+
+export const ORIENTATIONS = ['administration', 'other-mediation', 'operator', 'social', 'employment', 'france-services', 'other'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
+export const COMPLETION = ['done', 'to-finish-alone', 'must-return', 'referred'] as const;
+export type Completion = (typeof COMPLETION)[number];
+
+// The person helped. 'unknown' is "Non communiqué" in every list.
+export const GENDERS = ['female', 'male', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const AGE_BANDS = ['under-12', '12-17', '18-24', '25-39', '40-59', '60-69', '70-plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const SOCIAL_STATUSES = ['student', 'unemployed', 'employed', 'retired', 'unknown'] as const;
+export type SocialStatus = (typeof SOCIAL_STATUSES)[number];

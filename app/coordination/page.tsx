@@ -27,6 +27,15 @@ export default async function CoordinationPage() {
         <Link href="/mediation/ateliers" className="btn-secondary">
           {t('manage.nav.allWorkshops')}
         </Link>
+        <Link href="/coordination/statistiques" className="btn-secondary">
+          {t('coordination.statsLink')}
+        </Link>
+        <Link href="/mediation/activites" className="btn-secondary">
+          {t('coordination.activitiesLink')}
+        </Link>
+        <Link href="/coordination/statistiques/partages" className="btn-secondary">
+          {t('coordination.sharesLink')}
+        </Link>
       </nav>
       <dl className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-4">
         {figures.map((f) => (

@@ -32,6 +32,12 @@ export default async function MediationPage() {
         <Link href="/mediation/messages" className="btn-secondary">
           {t('desk.messagesLink')}
         </Link>
+        <Link href="/mediation/activites" className="btn-secondary">
+          {t('mediation.activitiesLink')}
+        </Link>
+        <Link href="/mediation/statistiques" className="btn-secondary">
+          {t('mediation.statsLink')}
+        </Link>
       </nav>
       {myPlaces.length > 0 && (
         <section className="mb-6">

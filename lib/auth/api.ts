@@ -1,5 +1,6 @@
 import 'server-only';
 import { getToken } from 'next-auth/jwt';
+import { z } from 'zod';
 import { loadActor } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { UnauthenticatedError } from '@/lib/errors';
@@ -12,7 +13,7 @@ export async function getApiActor(request: Request): Promise<Actor | null> {
   const secret = authSecret();
   for (const secureCookie of [false, true]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
-    if (token?.sub) return loadActor(token.sub);
+    if (token?.sub) return z.uuid().safeParse(token.sub).success ? loadActor(token.sub) : null;
   }
   return null;
 }

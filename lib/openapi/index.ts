@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { accountRoutes } from '@/lib/accounts/openapi';
+import { activityRoutes } from '@/lib/activities/openapi';
 import { attendanceRoutes } from '@/lib/attendance/openapi';
 import { catalogueRoutes } from '@/lib/catalogue/openapi';
 import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
@@ -9,7 +10,7 @@ import { placeRoutes } from '@/lib/places/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes];
 
 const problemSchema = {
   type: 'object',

@@ -1,0 +1,120 @@
+import Link from 'next/link';
+import type { Translate } from '@/lib/i18n';
+import type { Period } from '@/lib/stats/period';
+
+export type PlaceOption = { value: string; label: string };
+
+const href = (path: string, params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+};
+
+// The place and period of a statistics page, as a plain GET form (the URL says what is shown,
+// so a page can be bookmarked or sent), with shortcuts for the usual periods.
+export function PeriodForm({
+  t,
+  path,
+  period,
+  place,
+  placeOptions,
+  presets,
+  errors,
+}: {
+  t: Translate;
+  path: string;
+  period: Period;
+  place?: string;
+  placeOptions?: PlaceOption[];
+  presets: { thisMonth: Period; thisYear: Period; last12Months: Period };
+  errors?: Record<string, string[]>;
+}) {
+  const shortcuts = [
+    { label: t('stats.thisMonth'), period: presets.thisMonth },
+    { label: t('stats.thisYear'), period: presets.thisYear },
+    { label: t('stats.last12Months'), period: presets.last12Months },
+  ];
+  const fieldError = (name: string) =>
+    errors?.[name]?.length ? (
+      <p id={`${name}-erreur`} className="mt-1 font-semibold text-red-800">
+        {errors[name]!.join(' ')}
+      </p>
+    ) : null;
+  return (
+    <section aria-labelledby="filtres" className="card no-print mb-6">
+      <h2 id="filtres" className="mb-3 text-xl font-bold">
+        {t('stats.filtersTitle')}
+      </h2>
+      <form method="get" action={path} className="flex flex-wrap items-end gap-3">
+        {placeOptions && (
+          <div className="w-full sm:w-auto">
+            <label htmlFor="lieu" className="mb-1 block font-semibold">
+              {t('stats.place')}
+            </label>
+            <select id="lieu" name="lieu" defaultValue={place ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-72">
+              {placeOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="du" className="mb-1 block font-semibold">
+            {t('stats.from')}
+          </label>
+          <input
+            id="du"
+            name="du"
+            type="date"
+            defaultValue={period.from}
+            aria-invalid={errors?.from ? true : undefined}
+            aria-describedby={errors?.from ? 'from-erreur' : undefined}
+            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
+          />
+          {fieldError('from')}
+        </div>
+        <div>
+          <label htmlFor="au" className="mb-1 block font-semibold">
+            {t('stats.to')}
+          </label>
+          <input
+            id="au"
+            name="au"
+            type="date"
+            defaultValue={period.to}
+            aria-invalid={errors?.to ? true : undefined}
+            aria-describedby={errors?.to ? 'to-erreur' : undefined}
+            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
+          />
+          {fieldError('to')}
+        </div>
+        <button type="submit" className="btn">
+          {t('stats.show')}
+        </button>
+      </form>
+      <nav aria-label={t('stats.presets')} className="mt-3">
+        <p className="mb-1 font-semibold">{t('stats.presets')}</p>
+        <ul className="flex flex-wrap gap-2">
+          {shortcuts.map((s) => {
+            const current = s.period.from === period.from && s.period.to === period.to;
+            return (
+              <li key={s.label}>
+                <Link
+                  href={href(path, { lieu: place, du: s.period.from, au: s.period.to })}
+                  aria-current={current ? 'true' : undefined}
+                  className={current ? 'btn min-h-12' : 'btn-secondary min-h-12'}
+                >
+                  {s.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </section>
+  );
+}
+
+export { href as statsHref };

@@ -1,0 +1,130 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db';
+import { auditLog, places, statShares, users } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/policy';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { computeStats, toPublicStats, type PublicStats } from './impact';
+import { periodQuerySchema } from './period';
+
+// Read-only public links to the statistics of a place or of the network for a period. Whoever
+// has the link sees aggregates only (toPublicStats); a coordinator can revoke it at any time.
+
+export type ShareView = {
+  id: string;
+  token: string;
+  scope: 'network' | 'place';
+  place: { slug: string; name: string } | null;
+  from: string;
+  to: string;
+  createdByName: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+};
+
+export const createShareSchema = z.object({
+  // A place's slug; empty for the whole network.
+  place: z.string().trim().max(200).default(''),
+  from: z.iso.date({ error: 'Indiquez la date de début (jour, mois, année).' }),
+  to: z.iso.date({ error: 'Indiquez la date de fin (jour, mois, année).' }),
+});
+
+const TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+const columns = {
+  id: statShares.id,
+  token: statShares.token,
+  scope: statShares.scope,
+  placeSlug: places.slug,
+  placeName: places.name,
+  from: statShares.fromDate,
+  to: statShares.toDate,
+  createdByName: users.name,
+  createdAt: statShares.createdAt,
+  revokedAt: statShares.revokedAt,
+};
+
+type Row = { id: string; token: string; scope: string; placeSlug: string | null; placeName: string | null; from: string; to: string; createdByName: string | null; createdAt: Date; revokedAt: Date | null };
+const view = (r: Row): ShareView => ({
+  id: r.id,
+  token: r.token,
+  scope: r.scope === 'place' ? 'place' : 'network',
+  place: r.placeSlug && r.placeName ? { slug: r.placeSlug, name: r.placeName } : null,
+  from: r.from,
+  to: r.to,
+  createdByName: r.createdByName,
+  createdAt: r.createdAt,
+  revokedAt: r.revokedAt,
+});
+
+export async function createStatShare(actor: Actor | null, input: unknown, now = new Date()): Promise<ShareView> {
+  assertCan(actor, 'stats:network');
+  const data = parseInput(createShareSchema, input);
+  const period = periodQuerySchema.safeParse(data);
+  if (!period.success) throw new ValidationError({ to: period.error.issues.map((i) => i.message) });
+  let placeId: string | null = null;
+  if (data.place) {
+    const [place] = await db.select({ id: places.id }).from(places).where(eq(places.slug, data.place));
+    if (!place) throw new ValidationError({ place: ['Ce lieu n’existe pas.'] });
+    placeId = place.id;
+  }
+  // 24 random bytes: 32 URL-safe characters, not guessable.
+  const token = randomBytes(24).toString('base64url');
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(statShares)
+      .values({ token, scope: placeId ? 'place' : 'network', placeId, fromDate: data.from, toDate: data.to, createdById: actor!.id, createdAt: now })
+      .returning({ id: statShares.id });
+    await tx.insert(auditLog).values({
+      actorId: actor!.id,
+      action: 'stat_share.create',
+      entityType: 'stat_share',
+      entityId: row!.id,
+      after: { scope: placeId ? 'place' : 'network', placeId, from: data.from, to: data.to },
+    });
+    return row!.id;
+  });
+  const [created] = (await listStatShares(actor)).filter((s) => s.id === id);
+  return created!;
+}
+
+export async function listStatShares(actor: Actor | null): Promise<ShareView[]> {
+  assertCan(actor, 'stats:network');
+  const rows = await db
+    .select(columns)
+    .from(statShares)
+    .leftJoin(places, eq(places.id, statShares.placeId))
+    .leftJoin(users, eq(users.id, statShares.createdById))
+    .orderBy(desc(statShares.createdAt))
+    .limit(200);
+  return rows.map(view);
+}
+
+export async function revokeStatShare(actor: Actor | null, id: string, now = new Date()): Promise<void> {
+  assertCan(actor, 'stats:network');
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce lien n’existe pas.');
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ revokedAt: statShares.revokedAt }).from(statShares).where(eq(statShares.id, id)).for('update');
+    if (!row) throw new NotFoundError('Ce lien n’existe pas.');
+    if (row.revokedAt) return;
+    await tx.update(statShares).set({ revokedAt: now }).where(eq(statShares.id, id));
+    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+  });
+}
+
+// What a public link shows, for anyone: null when the token is unknown or revoked.
+export async function sharedStats(token: string): Promise<(PublicStats & { share: { from: string; to: string } }) | null> {
+  if (!TOKEN.test(token)) return null;
+  const [share] = await db
+    .select({ scope: statShares.scope, from: statShares.fromDate, to: statShares.toDate, place: { id: places.id, slug: places.slug, name: places.name, commune: places.commune } })
+    .from(statShares)
+    .leftJoin(places, eq(places.id, statShares.placeId))
+    .where(and(eq(statShares.token, token), isNull(statShares.revokedAt)));
+  if (!share) return null;
+  const period = { from: share.from, to: share.to };
+  const stats = share.scope === 'place' && share.place?.id ? await computeStats({ kind: 'place', place: share.place }, period) : await computeStats({ kind: 'network' }, period);
+  return { ...toPublicStats(stats), share: period };
+}
