@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { activityIdForSession } from '@/lib/activities';
 import { getRoster } from '@/lib/attendance';
 import { qrCodeDataUri } from '@/lib/attendance/qr';
 import { getActor } from '@/lib/auth/actor';
@@ -8,6 +9,7 @@ import { formatDay, formatSessionTime, formatTime } from '@/lib/format/dates';
 import { publicOrigin } from '@/lib/http/origin';
 import { pageErrors } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
+import { RecordSessionButton } from '../../activites/RecordSessionButton';
 import { AttendanceRoster, type RosterLabels } from './AttendanceRoster';
 import { CloseSessionForm, SelfCheckInForm } from './SessionForms';
 
@@ -68,6 +70,10 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
         <div className="mb-4 rounded-lg border-2 border-slate-500 bg-slate-50 p-3">
           <p className="font-semibold">{t('roster.closedOn', { date: `${formatDay(session.closedAt!, locale)}, ${formatTime(session.closedAt!, locale)}` })}</p>
           <p>{t('roster.closedNote')}</p>
+          {/* No double entry: the closed session becomes a collective activity in one more click. */}
+          <div className="mt-3">
+            <RecordSessionButton sessionId={session.id} activityId={await activityIdForSession(actor, session.id)} />
+          </div>
         </div>
       )}
       {closed && query.cloture !== undefined && /^\d+$/.test(query.cloture) && (
