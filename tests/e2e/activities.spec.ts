@@ -60,7 +60,7 @@ test('a mediator saves a closed session as an activity in two clicks, and sees i
 
   // The same session a second time: refused, with the way to the existing activity.
   await page.goto(draftUrl);
-  await expect(page.getByRole('alert')).toHaveText('Cette séance est déjà enregistrée comme activité.');
+  await expect(page.locator('main').getByRole('alert')).toHaveText('Cette séance est déjà enregistrée comme activité.');
   await page.getByRole('link', { name: 'Voir l’activité enregistrée' }).click();
   await expect(page).toHaveURL(activityUrl);
 
@@ -85,7 +85,7 @@ test('a mediator logs an individual accompaniment: French errors by field, sub-t
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('alert').first()).toHaveText('Certaines informations sont à corriger.');
+  await expect(page.locator('main').getByRole('alert').first()).toHaveText('Certaines informations sont à corriger.');
   await expect(page.getByRole('group', { name: 'Durée' })).toHaveAccessibleDescription('Indiquez la durée en minutes.');
   await expect(page.getByRole('group', { name: 'Thématiques' })).toHaveAccessibleDescription(/Choisissez au moins une thématique/);
   await check(page);
