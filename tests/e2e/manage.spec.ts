@@ -201,17 +201,20 @@ test.describe('a coordinator manages places and their staff', () => {
     await expect(page.getByLabel('Téléphone', { exact: true })).toHaveValue('+33474000000');
     await expectNoAxeViolations(page);
 
+    // A new account, so that the demo learner stays a learner for the other journeys.
+    const newcomer = { name: 'Nadia Benali', email: `nadia.${Date.now().toString(36)}@exemple.fr`, password: 'un-mot-de-passe' };
+    expect((await page.request.post('/api/v1/accounts', { data: newcomer })).status()).toBe(201);
     const email = page.getByLabel('Adresse e-mail de la personne à ajouter');
     await email.focus();
-    await page.keyboard.type(DEMO.learner);
+    await page.keyboard.type(newcomer.email);
     await page.keyboard.press('Enter');
     await expect(page.getByText('La personne fait maintenant partie de l’équipe.')).toBeVisible();
     const staff = page.locator('section[aria-labelledby="equipe"] li');
     await expect(staff).toHaveCount(1);
-    await expect(staff).toContainText('Annie Apprenante');
+    await expect(staff).toContainText('Nadia Benali');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('button', { name: 'Retirer de l’équipe Annie Apprenante' }).click();
+    await page.getByRole('button', { name: 'Retirer de l’équipe Nadia Benali' }).click();
     await expect(page.getByText('La personne ne fait plus partie de l’équipe.')).toBeVisible();
     await expect(page.getByText('Personne dans l’équipe pour le moment.')).toBeVisible();
 

@@ -53,13 +53,14 @@ async function otherPlacesWorkshop() {
   return row!;
 }
 
+// Seeding hashes passwords with argon2: slow on a busy two-core machine, hence the long timeout.
 beforeAll(async () => {
   await seededTestDatabase({ now: NOW });
   [mediator, coordinator, learner] = await Promise.all([demoActor('mediator'), demoActor('coordinator'), demoActor('learner')]);
   const rows = await db.select({ id: places.id, slug: places.slug }).from(places).where(inArray(places.slug, ['au-comptoir-numerique-saint-etienne', 'epn-roanne-mediatheque']));
   homeId = rows.find((r) => r.slug === 'au-comptoir-numerique-saint-etienne')!.id;
   roanneId = rows.find((r) => r.slug === 'epn-roanne-mediatheque')!.id;
-});
+}, 180_000);
 
 describe('building the catalogue: workshops', () => {
   it('lets a mediator create a draft workshop at their place, with an address made from the title, and audit-logs it', async () => {

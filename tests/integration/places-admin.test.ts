@@ -34,10 +34,11 @@ const firminy2 = {
   longitude: 4.286,
 };
 
+// Seeding hashes passwords with argon2: slow on a busy two-core machine, hence the long timeout.
 beforeAll(async () => {
   await seededTestDatabase({ now: new Date('2026-03-02T09:00:00Z') });
   [coordinator, mediator, learner] = await Promise.all([demoActor('coordinator'), demoActor('mediator'), demoActor('learner')]);
-});
+}, 180_000);
 
 describe('coordinators manage places', () => {
   it('creates a place with the national standard’s formats, and audit-logs it', async () => {
