@@ -60,7 +60,7 @@ test('a mediator saves a closed session as an activity in two clicks, and sees i
 
   // The same session a second time: refused, with the way to the existing activity.
   await page.goto(draftUrl);
-  await expect(page.getByRole('alert')).toHaveText('Cette séance est déjà enregistrée comme activité.');
+  await expect(page.locator('main').getByRole('alert')).toHaveText('Cette séance est déjà enregistrée comme activité.');
   await page.getByRole('link', { name: 'Voir l’activité enregistrée' }).click();
   await expect(page).toHaveURL(activityUrl);
 
@@ -85,7 +85,7 @@ test('a mediator logs an individual accompaniment: French errors by field, sub-t
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('alert').first()).toHaveText('Certaines informations sont à corriger.');
+  await expect(page.locator('main').getByRole('alert').first()).toHaveText('Certaines informations sont à corriger.');
   await expect(page.getByRole('group', { name: 'Durée' })).toHaveAccessibleDescription('Indiquez la durée en minutes.');
   await expect(page.getByRole('group', { name: 'Thématiques' })).toHaveAccessibleDescription(/Choisissez au moins une thématique/);
   await check(page);
@@ -138,7 +138,7 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await page.goto('/coordination');
   await page.getByRole('link', { name: 'Statistiques du réseau' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistiques du réseau' })).toBeVisible();
-  await page.getByLabel('Lieu').selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
+  await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page.locator('main p strong')).toHaveText('Au Comptoir Numérique, Saint-Étienne');
   await expect(page.getByRole('link', { name: 'Cette année' })).toBeVisible();
@@ -153,7 +153,7 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await check(page);
 
   await page.goto('/coordination/statistiques/partages');
-  await page.getByLabel('Lieu').selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
+  await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
   await page.getByRole('button', { name: 'Créer le lien' }).click();
   await expect(page.getByText('Le lien est créé. Copiez-le pour le partager.')).toBeVisible();
   await check(page);
