@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
-import { activities, attendance, activityParticipants, enrollments, places, sessions, users } from '@/db/schema';
+import { db, type Executor } from '@/db';
+import { activities, activityParticipants, attendance, enrollments, places, sessions, users } from '@/db/schema';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
 import { AGE_BANDS, DURATION_BANDS, GENDERS, SOCIAL_STATUSES } from '@/lib/vocabulary';
@@ -9,7 +9,7 @@ import { monthsOf, periodInstants, resolvePeriod, type Period } from './period';
 
 // The impact statistics of Comptoir: what the activity reports and the closed sessions say about
 // a place, a mediator's work or the whole network, for a period. Every figure is defined once,
-// here, and computed by the database in three queries whatever the amount of data.
+// here, and computed by the database in four queries whatever the amount of data.
 
 export type StatsScope =
   | { kind: 'network' }
@@ -94,111 +94,148 @@ function sessionScope(scope: StatsScope): SQL {
 }
 
 // postgres.js returns an array of rows, PGlite an object with `rows`.
-async function rows<T>(query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-// Computes the statistics of a scope for a period. No permission check: callers decide who may
-// see which scope (statsFor below, the shared-link page).
+// Computes the statistics of a scope for a period, in four queries, each reading its tables once
+// (a year of a 500-place network is about 100,000 activities). No permission check: callers
+// decide who may see which scope (statsFor below, the shared-link page).
 export async function computeStats(scope: StatsScope, period: Period): Promise<Stats> {
+  const inScope = activityScope(scope);
   const inPeriod = sql`${activities.date} >= ${period.from} and ${activities.date} <= ${period.to}`;
-  const scoped = sql`scoped as (select * from ${activities} where ${inPeriod} and ${activityScope(scope)})`;
-  const known = sql`known as (
-    select ${activityParticipants.userId} as user_id from ${activityParticipants} join scoped on scoped.id = ${activityParticipants.activityId}
-    union
-    select scoped.learner_id from scoped where scoped.learner_id is not null)`;
   const { start, end } = periodInstants(period);
 
-  const [headline, distributionRows, sessionRows] = await Promise.all([
-    rows<{ total: number; individual: number; collective: number; minutes: number; known: number; anonymous_individual: number; anonymous_collective: number; new_learners: number }>(sql`
-      with ${scoped}, ${known},
-      firsts as (
-        select x.user_id, min(x.day) as first_day from (
-          select ${activityParticipants.userId} as user_id, ${activities.date} as day
-            from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId}
-            where ${activityScope(scope)}
-          union all
-          select ${activities.learnerId}, ${activities.date} from ${activities} where ${activities.learnerId} is not null and ${activityScope(scope)}
-        ) x group by x.user_id)
+  // One transaction, so that the database does not compile these queries (JIT): each runs in
+  // tens of milliseconds, and PostgreSQL's cost estimates of the spread in query 2 would
+  // otherwise have it spend longer compiling than running.
+  const [activityRows, breakdownRows, peopleRows, sessionRows] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return [
+    // 1. Counts, minutes and anonymous head counts: overall, per kind and month, per duration
+    //    band, per place (grouping sets: one pass over the period's activities).
+    await rows<{ g: string; kind: string | null; month: string | null; band: string | null; place_id: string | null; place_name: string | null; n: number; minutes: number; anonymous_individual: number; anonymous_collective: number }>(tx, sql`
       select
-        (select count(*) from scoped)::int as total,
-        (select count(*) from scoped where kind = 'individual')::int as individual,
-        (select count(*) from scoped where kind = 'collective')::int as collective,
-        (select coalesce(sum(duration_minutes), 0) from scoped)::int as minutes,
-        (select count(*) from known)::int as known,
-        (select count(*) from scoped where kind = 'individual' and learner_id is null)::int as anonymous_individual,
-        (select coalesce(sum((anonymous_participants->>'count')::int), 0) from scoped where kind = 'collective')::int as anonymous_collective,
-        (select count(*) from firsts where first_day >= ${period.from} and first_day <= ${period.to})::int as new_learners`),
-    rows<{ dim: string; key: string; label: string | null; n: number }>(sql`
-      with ${scoped}, ${known},
-      anon_ind as (select anonymous_person as p from scoped where kind = 'individual' and learner_id is null),
-      coll as (select anonymous_participants as a from scoped where kind = 'collective' and anonymous_participants is not null)
-      select dim, key, label, sum(n)::int as n from (
-        select 'theme' as dim, t as key, null as label, count(*) as n from scoped, unnest(scoped.themes) as t group by t
+        case when grouping(x.kind, x.month) = 0 then 'month' when grouping(x.band) = 0 then 'band' when grouping(x.place_key) = 0 then 'place' else 'total' end as g,
+        x.kind, x.month, x.band, x.place_key as place_id, max(x.place_name) as place_name,
+        count(*)::int as n,
+        coalesce(sum(x.duration_minutes), 0)::int as minutes,
+        (count(*) filter (where x.kind = 'individual' and x.learner_id is null))::int as anonymous_individual,
+        coalesce(sum(x.anonymous_count) filter (where x.kind = 'collective'), 0)::int as anonymous_collective
+      from (
+        select ${activities.kind}::text as kind, to_char(${activities.date}, 'YYYY-MM') as month,
+          case when ${activities.durationMinutes} < 30 then 'under-30' when ${activities.durationMinutes} <= 60 then '30-60'
+               when ${activities.durationMinutes} <= 120 then '60-120' else 'over-120' end as band,
+          coalesce(${activities.placeId}::text, '') as place_key, ${places.name} as place_name,
+          ${activities.durationMinutes} as duration_minutes, ${activities.learnerId} as learner_id,
+          (${activities.anonymousParticipants}->>'count')::int as anonymous_count
+        from ${activities} left join ${places} on ${places.id} = ${activities.placeId}
+        where ${inPeriod} and ${inScope}
+      ) x
+      group by grouping sets ((), (x.kind, x.month), (x.band), (x.place_key))`),
+    // 2. Themes (activities), and anonymous people by gender, age band, status and commune. The
+    //    anonymous descriptions are grouped first (few distinct ones), then spread and weighted.
+    await rows<{ dim: string; key: string; n: number }>(tx, sql`
+      select 'theme' as dim, t as key, count(*)::int as n
+        from ${activities}, unnest(${activities.themes}) as t where ${inPeriod} and ${inScope} group by t
+      union all
+      select f, coalesce(nullif(trim(p.person->>f), ''), case when f = 'commune' then '' else 'unknown' end), sum(p.n)::int
+        from (select ${activities.anonymousPerson} as person, count(*) as n from ${activities}
+              where ${activities.kind} = 'individual' and ${activities.learnerId} is null and ${inPeriod} and ${inScope}
+              group by 1) as p,
+          unnest(array['gender', 'ageBand', 'socialStatus', 'commune']) as f
+        group by 1, 2
+      union all
+      select f, e.key, sum(e.value::int * c.n)::int
+        from (select ${activities.anonymousParticipants} as head, count(*) as n from ${activities}
+              where ${activities.kind} = 'collective' and ${activities.anonymousParticipants} is not null and ${inPeriod} and ${inScope}
+              group by 1) as c,
+          unnest(array['gender', 'ageBand', 'socialStatus', 'commune']) as f,
+          lateral (select * from jsonb_each_text(c.head->f) where f <> 'commune'
+                   union all select '', (c.head->>'count') where f = 'commune') as e
+        group by 1, 2`),
+    // 3. Known people: each account once, with its first activity in the scope (ever) and whether
+    //    it was reached in the period; counted per commune of the account.
+    await rows<{ commune: string; known: number; new_learners: number }>(tx, sql`
+      with seen as (
+        select ${activityParticipants.userId} as user_id, ${activities.date} as day
+          from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId}
+          where ${activities.date} <= ${period.to} and ${inScope}
         union all
-        select 'durationBand', case when duration_minutes < 30 then 'under-30' when duration_minutes <= 60 then '30-60' when duration_minutes <= 120 then '60-120' else 'over-120' end, null, count(*)
-          from scoped group by 2
-        union all
-        select 'place', coalesce(scoped.place_id::text, ''), max(${places.name}), count(*) from scoped left join ${places} on ${places.id} = scoped.place_id group by scoped.place_id
-        union all
-        select 'month-' || scoped.kind::text, to_char(scoped.date, 'YYYY-MM'), null, count(*) from scoped group by 1, 2
-        union all
-        select 'month-minutes', to_char(scoped.date, 'YYYY-MM'), null, sum(scoped.duration_minutes) from scoped group by 2
-        union all
-        select d, 'unknown', null, count(*) from known, unnest(array['gender', 'ageBand', 'socialStatus']) as d group by d
-        union all
-        select 'commune', coalesce(trim(${users.commune}), ''), null, count(*) from known join ${users} on ${users.id} = known.user_id group by 2
-        union all
-        select d, coalesce(nullif(trim(p->>d), ''), case when d = 'commune' then '' else 'unknown' end), null, count(*)
-          from anon_ind, unnest(array['gender', 'ageBand', 'socialStatus', 'commune']) as d group by d, 2
-        union all
-        select d, e.key, null, sum(e.value::int) from coll, unnest(array['gender', 'ageBand', 'socialStatus']) as d, jsonb_each_text(coll.a->d) as e group by d, e.key
-        union all
-        select 'commune', '', null, coalesce(sum((coll.a->>'count')::int), 0) from coll
-      ) x group by dim, key, label`),
-    rows<{ held: number; seats: number; confirmed: number; present: number; late: number; excused: number; absent: number }>(sql`
+        select ${activities.learnerId}, ${activities.date} from ${activities}
+          where ${activities.learnerId} is not null and ${activities.date} <= ${period.to} and ${inScope}
+      ),
+      person as (
+        select user_id, min(day) as first_day, bool_or(day >= ${period.from}) as reached from seen group by user_id
+      )
+      select coalesce(trim(${users.commune}), '') as commune,
+        (count(*) filter (where person.reached))::int as known,
+        (count(*) filter (where person.first_day >= ${period.from}))::int as new_learners
+      from person join ${users} on ${users.id} = person.user_id
+      group by 1`),
+    // 4. Sessions held in the period, their seats, confirmed sign-ups and attendance marks.
+    await rows<{ held: number; seats: number; confirmed: number; present: number; late: number; excused: number; absent: number }>(tx, sql`
       with held as (
         select ${sessions.id} as id, ${sessions.capacity} as capacity from ${sessions}
-        where ${sessions.status} = 'done' and ${sessions.startsAt} >= ${start.toISOString()} and ${sessions.startsAt} < ${end.toISOString()} and ${sessionScope(scope)}),
-      marks as (
-        select ${attendance.status} as status from ${attendance} join held on held.id = ${attendance.sessionId})
-      select
-        (select count(*) from held)::int as held,
-        (select coalesce(sum(capacity), 0) from held)::int as seats,
-        (select count(*) from ${enrollments} join held on held.id = ${enrollments.sessionId} where ${enrollments.status} = 'confirmed')::int as confirmed,
-        (select count(*) from marks where status = 'present')::int as present,
-        (select count(*) from marks where status = 'late')::int as late,
-        (select count(*) from marks where status = 'excused')::int as excused,
-        (select count(*) from marks where status = 'absent')::int as absent`),
-  ]);
+        where ${sessions.status} = 'done' and ${sessions.startsAt} >= ${start.toISOString()} and ${sessions.startsAt} < ${end.toISOString()} and ${sessionScope(scope)})
+      select h.held, h.seats, e.confirmed, a.present, a.late, a.excused, a.absent
+      from (select count(*)::int as held, coalesce(sum(capacity), 0)::int as seats from held) h,
+        (select count(*)::int as confirmed from ${enrollments} where ${enrollments.sessionId} in (select id from held) and ${enrollments.status} = 'confirmed') e,
+        (select
+           (count(*) filter (where ${attendance.status} = 'present'))::int as present,
+           (count(*) filter (where ${attendance.status} = 'late'))::int as late,
+           (count(*) filter (where ${attendance.status} = 'excused'))::int as excused,
+           (count(*) filter (where ${attendance.status} = 'absent'))::int as absent
+         from ${attendance} where ${attendance.sessionId} in (select id from held)) a`),
+    ] as const;
+  });
 
-  const h = headline[0]!;
+  const total = activityRows.find((r) => r.g === 'total');
+  const known = peopleRows.reduce((a, r) => a + r.known, 0);
+  const newLearners = peopleRows.reduce((a, r) => a + r.new_learners, 0);
   const s = sessionRows[0]!;
-  const byDim = new Map<string, DistributionRow[]>();
-  for (const r of distributionRows) {
-    if (!r.n) continue;
-    const list = byDim.get(r.dim) ?? [];
-    list.push({ key: r.key, value: Number(r.n), ...(r.label ? { label: r.label } : {}) });
-    byDim.set(r.dim, list);
+
+  // (dimension → key → value), from the four result sets.
+  const byDim = new Map<string, Map<string, DistributionRow>>();
+  const add = (dim: string, key: string, value: number, label?: string) => {
+    if (!value) return;
+    const map = byDim.get(dim) ?? new Map<string, DistributionRow>();
+    const row = map.get(key) ?? { key, value: 0, ...(label ? { label } : {}) };
+    row.value += value;
+    map.set(key, row);
+    byDim.set(dim, map);
+  };
+  for (const r of activityRows) {
+    if (r.g === 'band') add('durationBand', r.band!, r.n);
+    if (r.g === 'place') add('place', r.place_id!, r.n, r.place_name ?? undefined);
+    if (r.g === 'month') {
+      add(`month-${r.kind}`, r.month!, r.n);
+      add('month-minutes', r.month!, r.minutes);
+    }
   }
+  for (const r of breakdownRows) add(r.dim, r.key, r.n);
+  // Known people have no recorded gender, age band or status; their commune is their account's.
+  for (const dim of ['gender', 'ageBand', 'socialStatus']) add(dim, 'unknown', known);
+  for (const r of peopleRows) add('commune', r.commune, r.known);
+
   // Fixed vocabularies keep their order (zeros included); open lists go largest first.
-  const fixed = (dim: string, codes: readonly string[]) => codes.map((key) => ({ key, value: byDim.get(dim)?.find((r) => r.key === key)?.value ?? 0 }));
+  const fixed = (dim: string, codes: readonly string[]) => codes.map((key) => ({ key, value: byDim.get(dim)?.get(key)?.value ?? 0 }));
   const largestFirst = (dim: string) =>
-    (byDim.get(dim) ?? []).sort((a, b) => b.value - a.value || (a.label ?? a.key).localeCompare(b.label ?? b.key, 'fr'));
-  const monthValue = (dim: string, month: string) => byDim.get(dim)?.find((r) => r.key === month)?.value ?? 0;
+    [...(byDim.get(dim)?.values() ?? [])].sort((a, b) => b.value - a.value || (a.label ?? a.key).localeCompare(b.label ?? b.key, 'fr'));
+  const monthValue = (dim: string, month: string) => byDim.get(dim)?.get(month)?.value ?? 0;
 
   const marked = s.present + s.late + s.excused + s.absent;
-  const anonymous = h.anonymous_individual + h.anonymous_collective;
+  const anonymous = (total?.anonymous_individual ?? 0) + (total?.anonymous_collective ?? 0);
   return {
     scope,
     period,
-    activities: { total: h.total, individual: h.individual, collective: h.collective },
-    minutes: h.minutes,
-    people: { total: h.known + anonymous, known: h.known, anonymous },
-    newLearners: h.new_learners,
+    activities: { total: total?.n ?? 0, individual: monthTotal(activityRows, 'individual'), collective: monthTotal(activityRows, 'collective') },
+    minutes: total?.minutes ?? 0,
+    people: { total: known + anonymous, known, anonymous },
+    newLearners,
     sessions: {
       held: s.held,
       seatsOffered: s.seats,
@@ -228,6 +265,8 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
     })),
   };
 }
+
+const monthTotal = (rows: { g: string; kind: string | null; n: number }[], kind: string) => rows.filter((r) => r.g === 'month' && r.kind === kind).reduce((a, r) => a + r.n, 0);
 
 async function placeBySlug(slug: string) {
   const [place] = await db.select({ id: places.id, slug: places.slug, name: places.name, commune: places.commune }).from(places).where(eq(places.slug, slug));

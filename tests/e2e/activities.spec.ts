@@ -138,7 +138,7 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await page.goto('/coordination');
   await page.getByRole('link', { name: 'Statistiques du réseau' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistiques du réseau' })).toBeVisible();
-  await page.getByLabel('Lieu').selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
+  await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page.locator('main p strong')).toHaveText('Au Comptoir Numérique, Saint-Étienne');
   await expect(page.getByRole('link', { name: 'Cette année' })).toBeVisible();
@@ -153,7 +153,7 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await check(page);
 
   await page.goto('/coordination/statistiques/partages');
-  await page.getByLabel('Lieu').selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
+  await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
   await page.getByRole('button', { name: 'Créer le lien' }).click();
   await expect(page.getByText('Le lien est créé. Copiez-le pour le partager.')).toBeVisible();
   await check(page);

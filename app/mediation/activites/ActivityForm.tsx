@@ -154,12 +154,12 @@ function NumberField({ f, name, label, errorKeys = [] }: { f: Ctx; name: string;
   );
 }
 
-function TextField({ f, name, label, errorKeys, hint, type = 'text', max, list, className = '' }: { f: Ctx; name: string; label: string; errorKeys: string[]; hint?: string; type?: string; max?: string; list?: string; className?: string }) {
+function TextField({ f, name, label, errorKeys, hint, type = 'text', max, list, className = '', small = false }: { f: Ctx; name: string; label: string; errorKeys: string[]; hint?: string; type?: string; max?: string; list?: string; className?: string; small?: boolean }) {
   const messages = errorsOf(f, ...errorKeys);
   const hintId = hint ? `${fieldId(name)}-aide` : undefined;
   return (
-    <div className="mb-6">
-      <label htmlFor={fieldId(name)} className="mb-1 block text-lg font-bold">
+    <div className={small ? 'mb-4' : 'mb-6'}>
+      <label htmlFor={fieldId(name)} className={small ? 'mb-1 block font-semibold' : 'mb-1 block text-lg font-bold'}>
         {label}
       </label>
       <Hint id={hintId} text={hint} />
@@ -270,7 +270,7 @@ export function ActivityForm(props: ActivityFormProps) {
               <Select f={f} name="anon.gender" label={l.gender!} items={options.genders} errorKeys={['anonymousPerson.gender']} />
               <Select f={f} name="anon.ageBand" label={l.ageBand!} items={options.ageBands} errorKeys={['anonymousPerson.ageBand']} />
               <Select f={f} name="anon.socialStatus" label={l.socialStatus!} items={options.socialStatuses} errorKeys={['anonymousPerson.socialStatus']} />
-              <TextField f={f} name="anon.commune" label={l.commune!} hint={l.optional} list="communes" errorKeys={['anonymousPerson.commune']} />
+              <TextField f={f} small name="anon.commune" label={l.commune!} hint={l.optional} list="communes" errorKeys={['anonymousPerson.commune']} />
               <datalist id="communes">
                 {props.communes.map((c) => (
                   <option key={c} value={c} />
