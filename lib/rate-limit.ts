@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { rateLimits } from '@/db/schema';
 import { RateLimitedError } from './errors';
@@ -23,4 +23,9 @@ export async function hit(key: string, limit: number, windowSeconds: number, now
     const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
     throw new RateLimitedError(retryAfter);
   }
+}
+
+// Forgets a key's count, e.g. after a successful sign-in: only consecutive failures add up.
+export async function clearHits(key: string): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

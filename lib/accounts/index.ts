@@ -7,7 +7,7 @@ import { assertCan, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { findClaimableProfile } from '@/lib/learners';
 import { normalizePhone } from '@/lib/learners/phone';
-import { hit } from '@/lib/rate-limit';
+import { clearHits, hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
 import type { Role } from '@/lib/vocabulary';
 import { createAccountSchema, signInSchema } from './schema';
@@ -77,6 +77,8 @@ export async function verifyCredentials(input: unknown): Promise<SignedInUser | 
     .where(and(eq(users.email, email), isNull(users.disabledAt)));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
+  // A successful sign-in wipes the count, so that only failures in a row lock an address.
+  await clearHits(`signin:${email}`);
   return { id: user.id, name: user.name, email, roles: await rolesOf(user.id) };
 }
 

@@ -60,6 +60,11 @@ describe('learner accounts', () => {
     expect(await verifyCredentials({ email: 'inconnu@exemple.fr', password: 'le-bon-mot-de-passe' })).toBeNull();
   });
 
+  it('never locks out someone who signs in successfully many times', async () => {
+    await createLearnerAccount({ name: 'Rémi Robin', email: 'remi@exemple.fr', password: 'le-bon-mot-de-passe' });
+    for (let i = 0; i < 15; i++) expect(await verifyCredentials({ email: 'remi@exemple.fr', password: 'le-bon-mot-de-passe' })).not.toBeNull();
+  });
+
   it('blocks an e-mail after ten failed sign-ins in a quarter of an hour', async () => {
     for (let i = 0; i < 10; i++) expect(await verifyCredentials({ email: 'cible@exemple.fr', password: `essai-${i}` })).toBeNull();
     await expect(verifyCredentials({ email: 'cible@exemple.fr', password: 'essai' })).rejects.toBeInstanceOf(RateLimitedError);
