@@ -25,8 +25,5 @@ export function pageErrors(returnTo: string) {
   };
 }
 
-// Same as pageData, under the name the activity pages use.
-export const orPageError = pageData;
-
 // One value of a search parameter (the first when repeated).
 export const param = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value) || undefined;

@@ -3,7 +3,7 @@ import { loggablePlaces } from '@/lib/activities';
 import { can, type Actor } from '@/lib/auth/policy';
 import { ValidationError } from '@/lib/errors';
 import { formatCalendarDate } from '@/lib/format/numbers';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { statsFor } from '@/lib/stats/impact';
 import { periodPresets, resolvePeriod, type Period } from '@/lib/stats/period';
@@ -28,7 +28,7 @@ export async function StatsPage({ actor, search, path, title, intro }: { actor: 
     errors = error.fieldErrors;
   }
   // Another place's statistics: the 403 page.
-  const stats = await orPageError(statsFor(actor, { place, ...period }, now));
+  const stats = await pageData(statsFor(actor, { place, ...period }, now));
   const networkWide = can(actor, 'stats:network');
   const placeOptions = [{ value: '', label: networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine') }, ...places.map((p) => ({ value: p.slug, label: `${p.name}, ${p.commune}` }))];
   const scopeName =

@@ -7,7 +7,7 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { formatDuration, formatSessionTime } from '@/lib/format/dates';
 import { formatCalendarDate } from '@/lib/format/numbers';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { RecordSessionButton } from './RecordSessionButton';
 
@@ -27,7 +27,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
     loggablePlaces(actor),
     listSessionsToRecord(actor, { limit: 5 }),
     // A mediator sees their own activities, or all those of one of their places.
-    orPageError(listActivities(actor, { place, page, mine: !networkWide && !place ? 'true' : undefined })),
+    pageData(listActivities(actor, { place, page, mine: !networkWide && !place ? 'true' : undefined })),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...(place ? { lieu: place } : {}), ...extra }).toString();

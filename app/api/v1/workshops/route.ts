@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { searchCatalogue } from '@/lib/catalogue';
 import { catalogueJson } from '@/lib/catalogue/api-views';
 import { queryInput } from '@/lib/catalogue/search-schema';

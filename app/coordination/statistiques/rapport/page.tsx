@@ -4,7 +4,7 @@ import { loggablePlaces } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { formatCalendarDate } from '@/lib/format/numbers';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { statsFor } from '@/lib/stats/impact';
 import { parisToday, yearPeriod } from '@/lib/stats/period';
@@ -23,7 +23,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   const asked = Number.parseInt(param(sp.annee) ?? '', 10);
   const year = asked >= 2000 && asked <= thisYear + 1 ? asked : thisYear;
   const actor = await requirePageAccess('activity:log', `/coordination/statistiques/rapport?${new URLSearchParams({ ...(place ? { lieu: place } : {}), annee: String(year) })}`);
-  const [t, locale, places, stats] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), orPageError(statsFor(actor, { place, ...yearPeriod(year) }, now))]);
+  const [t, locale, places, stats] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), pageData(statsFor(actor, { place, ...yearPeriod(year) }, now))]);
   const networkWide = can(actor, 'stats:network');
   const scopeName =
     stats.scope.kind === 'place' ? t('stats.scopePlace', { name: stats.scope.place.name, commune: stats.scope.place.commune }) : stats.scope.kind === 'network' ? t('stats.reportNetwork') : t('stats.scopeMine');

@@ -6,7 +6,7 @@ import { levelLabel, themeLabel, vocab } from '@/lib/activities/labels';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { formatDuration } from '@/lib/format/dates';
 import { formatCalendarDate } from '@/lib/format/numbers';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 
 export const metadata: Metadata = { title: 'Activité' };
@@ -17,7 +17,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
   const actor = await requirePageAccess('activity:log', `/mediation/activites/${encodeURIComponent(id)}`);
-  const [t, locale, a] = await Promise.all([getT(), getLocale(), orPageError(getActivity(actor, id))]);
+  const [t, locale, a] = await Promise.all([getT(), getLocale(), pageData(getActivity(actor, id))]);
   const none = t('activityDetail.none');
   const joined = (items: string[]) => (items.length ? items.join(', ') : none);
   const notice = param(sp.enregistree) ? t('activityDetail.saved') : param(sp.modifiee) ? t('activityDetail.updated') : undefined;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { activityDraftFromActivity, activityDraftFromSession, emptyDraft, SessionAlreadyRecordedError, type ActivityDraft } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { UserError } from '@/lib/errors';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getT } from '@/lib/i18n';
 import { ActivityFormPage } from '../FormPage';
 
@@ -26,7 +26,7 @@ export default async function NewActivityPage({ searchParams }: { searchParams: 
   if (seance) {
     let draft: ActivityDraft;
     try {
-      draft = await orPageError(activityDraftFromSession(actor, seance));
+      draft = await pageData(activityDraftFromSession(actor, seance));
     } catch (error) {
       // Already recorded, or not closed yet: say so, with the way forward.
       if (!(error instanceof UserError)) throw error;
@@ -53,7 +53,7 @@ export default async function NewActivityPage({ searchParams }: { searchParams: 
   }
 
   if (copie) {
-    const draft = await orPageError(activityDraftFromActivity(actor, copie, now));
+    const draft = await pageData(activityDraftFromActivity(actor, copie, now));
     return (
       <ActivityFormPage
         actor={actor}

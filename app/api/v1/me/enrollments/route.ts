@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { listMyEnrollments, type MyEnrollment } from '@/lib/enrollment';
 import { apiRoute } from '@/lib/http/problem';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
 import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { getPublicWorkshop } from '@/lib/catalogue';
 import { workshopJson } from '@/lib/catalogue/api-views';
 import { updateWorkshop } from '@/lib/catalogue/workshops-admin';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { activityDraftForEdit } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { orPageError, param } from '@/lib/http/page';
+import { pageData, param } from '@/lib/http/page';
 import { getT } from '@/lib/i18n';
 import { ActivityFormPage } from '../../FormPage';
 
@@ -14,6 +14,6 @@ export default async function EditActivityPage({ params, searchParams }: Props) 
   const sp = await searchParams;
   const path = `/mediation/activites/${encodeURIComponent(id)}/modifier`;
   const actor = await requirePageAccess('activity:log', path);
-  const [t, draft] = await Promise.all([getT(), orPageError(activityDraftForEdit(actor, id))]);
+  const [t, draft] = await Promise.all([getT(), pageData(activityDraftForEdit(actor, id))]);
   return <ActivityFormPage actor={actor} draft={draft} heading={t('activityForm.titleEdit')} activityId={draft.id} placeSlug={param(sp.lieu)} keep={{}} path={path} now={new Date()} />;
 }

@@ -5,7 +5,7 @@ import { ActionButton } from '@/app/_components/ActionButton';
 import { getActivity } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { formatCalendarDate } from '@/lib/format/numbers';
-import { orPageError } from '@/lib/http/page';
+import { pageData } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { deleteActivityAction } from '../../actions';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Supprimer l’activité' };
 export default async function DeleteActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageAccess('activity:log', `/mediation/activites/${encodeURIComponent(id)}/supprimer`);
-  const [t, locale, a] = await Promise.all([getT(), getLocale(), orPageError(getActivity(actor, id))]);
+  const [t, locale, a] = await Promise.all([getT(), getLocale(), pageData(getActivity(actor, id))]);
   if (!a.canChange) forbidden();
   return (
     <>

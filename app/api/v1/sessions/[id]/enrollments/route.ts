@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { enroll } from '@/lib/enrollment';
 import { UserError } from '@/lib/errors';
 import { apiRoute } from '@/lib/http/problem';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api-actor';
+import { getApiActor } from '@/lib/auth/api';
 import { scheduleSessions } from '@/lib/catalogue/sessions-admin';
 import { apiRoute, readJson } from '@/lib/http/problem';
 
