@@ -5,7 +5,7 @@ import type { Locale, Translate } from '@/lib/i18n';
 // "3 places libres", "1 place libre", "Complet — liste d’attente".
 export function seatsText(t: Translate, seatsLeft: number): string {
   if (seatsLeft <= 0) return t('catalogue.full');
-  return seatsLeft === 1 ? t('catalogue.oneSeatLeft') : t('catalogue.seatsLeft', { count: seatsLeft });
+  return t('catalogue.seatsLeft', { count: seatsLeft });
 }
 
 // "lundi 7 décembre, 9 h 30 – 11 h 30" where a narrow screen never breaks "11 h" apart.

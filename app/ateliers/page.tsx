@@ -66,7 +66,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
 
       <section aria-labelledby="resultats-titre">
         <h2 id="resultats-titre" className="mb-1 text-2xl font-bold">
-          {total === 0 ? t('catalogue.none') : total === 1 ? t('catalogue.foundOne') : t('catalogue.found', { count: total })}
+          {total === 0 ? t('catalogue.none') : t('catalogue.found', { count: total })}
         </h2>
         {summary && <p className="mb-4 text-slate-700">{t('catalogue.searchSummary', { summary })}</p>}
         {total === 0 && <p className="mb-4">{t('catalogue.noneHint')}</p>}

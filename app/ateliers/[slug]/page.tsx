@@ -119,7 +119,7 @@ export default async function WorkshopPage({ params }: Props) {
               })}
             </ul>
           )}
-          <p className="mt-4 text-slate-700">{past === 0 ? t('workshop.pastNone') : past === 1 ? t('workshop.pastOne') : t('workshop.past', { count: past })}</p>
+          <p className="mt-4 text-slate-700">{t('workshop.past', { count: past })}</p>
         </section>
       </div>
     </>

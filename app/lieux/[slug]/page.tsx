@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function seats(session: PlaceSession, t: Translate) {
   if (session.seatsLeft === 0) return t('places.full');
-  return session.seatsLeft === 1 ? t('places.oneSeatLeft') : t('places.seatsLeft', { count: session.seatsLeft });
+  return t('places.seatsLeft', { count: session.seatsLeft });
 }
 
 export default async function PlacePage({ params }: Props) {

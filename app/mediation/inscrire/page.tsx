@@ -23,7 +23,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const found = chosen && q.trim().length >= 2 ? await searchKnownLearners(actor, { q }, { sessionId: chosen.id }) : null;
   const seatsOf = (s: (typeof sessions)[number]) => {
     const left = s.capacity - s.confirmedCount;
-    return left <= 0 ? t('desk.full', { count: s.waitlistCount }) : left === 1 ? t('desk.oneSeat') : t('desk.seats', { count: left });
+    return left <= 0 ? t('desk.full', { count: s.waitlistCount }) : t('desk.seats', { count: left });
   };
 
   return (

@@ -16,10 +16,8 @@ export async function EnrollmentPanel({ sessionId, now }: { sessionId: string; n
   const full = panel.seatsLeft === 0;
   const seats = full
     ? t('enrollmentPanel.full', { capacity: panel.capacity })
-    : panel.seatsLeft === 1
-      ? t('enrollmentPanel.oneSeatLeft', { capacity: panel.capacity })
-      : t('enrollmentPanel.seatsLeft', { count: panel.seatsLeft, capacity: panel.capacity });
-  const waiting = panel.waitlistCount === 0 ? null : panel.waitlistCount === 1 ? t('enrollmentPanel.oneWaiting') : t('enrollmentPanel.waiting', { count: panel.waitlistCount });
+    : t('enrollmentPanel.seatsLeft', { count: panel.seatsLeft, capacity: panel.capacity });
+  const waiting = panel.waitlistCount === 0 ? null : t('enrollmentPanel.waiting', { count: panel.waitlistCount });
   const closedText = panel.closed === 'cancelled' ? t('enrollmentPanel.cancelled') : panel.closed === 'over' ? t('enrollmentPanel.over') : panel.closed === 'cutoff' ? t('enrollmentPanel.cutoff') : null;
   const mode = panel.mine ? (panel.canCancel ? 'cancel' : 'none') : actor && !panel.closed ? 'enroll' : 'none';
   const waitlisted = panel.mine?.status === 'waitlisted';

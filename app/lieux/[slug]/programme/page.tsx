@@ -32,7 +32,7 @@ function seatsText(s: PlaceSession, t: Translate): string {
   if (s.status === 'cancelled') return t('programme.cancelled');
   if (s.status === 'done') return t('programme.seats', { capacity: s.capacity });
   if (s.seatsLeft === 0) return t('programme.full', { capacity: s.capacity });
-  return s.seatsLeft === 1 ? t('programme.oneSeatLeft', { capacity: s.capacity }) : t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
+  return t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
 }
 
 // The sessions of the month, by Paris calendar day.
