@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { EnrollmentPanel } from './EnrollmentPanel';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { dayWithYear, hoursText, whenText } from '@/app/_components/catalogue-text';
+import { hoursText, whenText } from '@/app/_components/catalogue-text';
 import { getPublicSession } from '@/lib/catalogue';
 import { NotFoundError } from '@/lib/errors';
-import { formatDuration } from '@/lib/format/dates';
+import { formatDayWithYear, formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
 
 type Props = { params: Promise<{ id: string }> };
@@ -57,7 +57,7 @@ export default async function SessionPage({ params }: Props) {
             <div>
               <dt className="font-semibold">{t('session.when')}</dt>
               <dd>
-                {dayWithYear(session.startsAt, locale)}
+                {formatDayWithYear(session.startsAt, locale)}
                 <br />
                 {hoursText(session.startsAt, session.endsAt, locale)}
                 <br />
