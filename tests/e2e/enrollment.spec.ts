@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, SignInPage } from './support';
+import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, expectSignedIn, SignInPage } from './support';
 
 // Long journeys (two people, several pages each) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -9,7 +9,7 @@ async function signInAs(page: Page, email: string, callbackUrl?: string) {
   const signInPage = new SignInPage(page);
   await signInPage.goto(callbackUrl);
   await signInPage.signIn(email);
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible({ timeout: 30_000 });
+  await expectSignedIn(page);
 }
 
 const shots = process.env.E2E_SCREENSHOTS ? 'test-results/screens' : null;
