@@ -42,7 +42,7 @@ export async function HeaderSession() {
             <Link href="/connexion" className="btn-secondary min-h-11 flex-1 sm:flex-none">
               {t('layout.signIn')}
             </Link>
-            <Link href="/inscription" className="btn min-h-11 flex-1 sm:flex-none">
+            <Link href="/inscription" className="btn-secondary min-h-11 flex-1 sm:flex-none">
               {t('layout.signUp')}
             </Link>
           </div>
