@@ -134,7 +134,10 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
             {t('roster.closeTitle')}
           </h2>
           <p className="mb-3">{t('roster.closeIntro')}</p>
-          <CloseSessionForm sessionId={session.id} label={t('roster.closeButton')} />
+          <CloseSessionForm
+            sessionId={session.id}
+            labels={{ open: t('roster.closeButton'), confirmText: t('roster.closeConfirm', { count: people.filter((p) => p.status === 'unmarked').length }), confirmYes: t('roster.closeYes') }}
+          />
         </section>
       )}
 
