@@ -305,12 +305,17 @@ test.describe('axe on every page, at 360 px and on a desktop', () => {
       await page.goto('/mediation');
       await page.locator('main a[href^="/mediation/seances/"]').first().click();
       await expect(page.getByRole('heading', { level: 2, name: 'Émargement' })).toBeVisible();
+      await expect(page).toHaveTitle(/Émargement/);
       await expectNoAxeViolations(page);
       await page.getByRole('link', { name: 'Ajouter une personne venue sans inscription' }).click();
+      // A page reached by a link gets its title a moment after its content.
+      await expect(page.getByRole('heading', { level: 1, name: 'Ajouter une personne venue sans inscription' })).toBeVisible();
+      await expect(page).toHaveTitle(/Ajouter/);
       await expectNoAxeViolations(page);
       await page.goto('/mediation/inscrire');
       await page.locator('a[data-session]').first().click();
       await expect(page.getByText('Séance choisie :')).toBeVisible();
+      await expect(page).toHaveTitle(/Inscrire une personne/);
       await expectNoAxeViolations(page);
 
       const context = page.context();

@@ -38,11 +38,8 @@ export async function EnrollmentPanel({ sessionId, workshopSlug, now }: { sessio
         {t('enrollmentPanel.title')}
       </h2>
       {full && !panel.closed && !panel.mine && <p className="text-lg font-bold text-accent-700">{t('enrollmentPanel.fullLead')}</p>}
-      {panel.closed !== 'cancelled' && !panel.mine && (
-        <p className="font-semibold">
-          {seats} {waiting}
-        </p>
-      )}
+      {/* A full session already said "Complet" above: only the waiting line is left to tell. */}
+      {panel.closed !== 'cancelled' && !panel.mine && (!full || panel.closed || waiting) && <p className="font-semibold">{full && !panel.closed ? waiting : [seats, waiting].filter(Boolean).join(' ')}</p>}
       {!panel.closed && !panel.mine && panel.closesAt < panel.startsAt && (
         <p className="text-slate-700">{t('enrollmentPanel.closesAt', { day: formatDay(panel.closesAt, locale), time: formatTime(panel.closesAt, locale) })}</p>
       )}
