@@ -468,6 +468,57 @@ export const accessibilityReports = pgTable(
   ],
 );
 
+// A report ("signalement") of a note or a resource by a signed-in person, with a reason code
+// (lib/moderation). Exactly one target; one report per person and target; staff resolve it.
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid().references(() => notes.id, { onDelete: 'cascade' }),
+    resourceId: uuid().references(() => resources.id, { onDelete: 'cascade' }),
+    reporterId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    reason: text().notNull(),
+    comment: text().notNull().default(''),
+    createdAt: createdAt(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // 'hidden' (the content was hidden) or 'kept' (the report was dismissed).
+    resolution: text(),
+  },
+  (t) => [
+    index('reports_note_idx').on(t.noteId),
+    index('reports_resource_idx').on(t.resourceId),
+    index('reports_reporter_idx').on(t.reporterId),
+    index('reports_resolved_by_idx').on(t.resolvedById),
+    index('reports_open_idx').on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+    uniqueIndex('reports_note_reporter_unique').on(t.noteId, t.reporterId),
+    uniqueIndex('reports_resource_reporter_unique').on(t.resourceId, t.reporterId),
+    check('reports_one_target', sql`num_nonnulls(${t.noteId}, ${t.resourceId}) = 1`),
+    check('reports_resolution_valid', sql`(${t.resolvedAt} is null and ${t.resolution} is null) or (${t.resolvedAt} is not null and ${t.resolution} in ('hidden', 'kept'))`),
+  ],
+);
+
+// One saved version of a note or a resource (lib/revisions): who, when, and the content of the
+// editable fields at that moment, so that changes can be shown as a diff and a version restored.
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid().references(() => notes.id, { onDelete: 'cascade' }),
+    resourceId: uuid().references(() => resources.id, { onDelete: 'cascade' }),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Field name → text value (markdown bodies, titles, lists joined by newlines…).
+    content: jsonb().$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('revisions_note_idx').on(t.noteId, t.createdAt),
+    index('revisions_resource_idx').on(t.resourceId, t.createdAt),
+    index('revisions_author_idx').on(t.authorId),
+    check('revisions_one_target', sql`num_nonnulls(${t.noteId}, ${t.resourceId}) = 1`),
+  ],
+);
+
 // Who changed what: every write of the domain appends a row here.
 export const auditLog = pgTable(
   'audit_log',

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { enrollments, places, sessions, workshops } from '@/db/schema';
 import { ValidationError } from '@/lib/errors';
 import { parisStartOfDay, parseParisDate, addDays } from '@/lib/time';
+import { type FrenchCorpus, frenchSearch, searchWords } from '@/lib/search/french';
 import { fieldErrorsOf } from '@/lib/validation';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { CATALOGUE_PAGE_SIZE, catalogueQuerySchema, type CatalogueQuery } from './search-schema';
@@ -49,46 +50,17 @@ export type CatalogueResult = {
   pageCount: number;
 };
 
-// Below this word similarity a misspelt word is not taken as a match.
-const FUZZY_THRESHOLD = 0.45;
-const MAX_WORDS = 8;
 const NEXT_SESSIONS_PER_WORKSHOP = 3;
-// Common words missing from PostgreSQL's French stop list.
-const EXTRA_STOP_WORDS = new Set(['les']);
 
-// "Démarches administratives, l’e-mail" → ["demarches", "administratives", "mail"]. Accents
-// are folded here for the tsquery syntax; the database folds the documents with unaccent.
-export function searchWords(q: string | undefined): string[] {
-  if (!q) return [];
-  const folded = q
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase();
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !EXTRA_STOP_WORDS.has(w));
-  return [...new Set(words)].slice(0, MAX_WORDS);
-}
-
-const searchVector = sql`${workshops}.search_vector`;
 // Alphabetical order that ignores case and accents, the same on PostgreSQL and PGlite.
 export const titleOrder = sql`${workshops}.title_key collate "C"`;
-const searchText = sql`${workshops}.search_text`;
 
-// Relevance of one word for the current workshop row, 0 when it does not match. A word that
-// some published workshop contains (as a French word or word prefix) is matched by full text
-// only; a word that none contains is taken as misspelt and matched by trigram similarity.
-// French stop words ("les", "de") count for nothing.
-function wordScore(word: string): SQL {
-  const query = sql`to_tsquery('french', ${word.length >= 3 ? `${word}:*` : word}::text)`;
-  return sql`(case
-    when numnode(to_tsquery('french', ${word}::text)) = 0 then 0
-    when exists (select 1 from ${workshops} w2 where w2.status = 'published' and w2.search_vector @@ ${query})
-      then case when ${searchVector} @@ ${query} then 1 + ts_rank(${searchVector}, ${query}) else 0 end
-    when char_length(${word}::text) >= 4 and word_similarity(${word}::text, ${searchText}) >= ${sql.raw(String(FUZZY_THRESHOLD))}
-      then word_similarity(${word}::text, ${searchText})
-    else 0 end)`;
-}
+// Published workshops are the corpus: a word that none of them contains is taken as misspelt.
+const catalogueCorpus: FrenchCorpus = {
+  vector: sql`${workshops}.search_vector`,
+  text: sql`${workshops}.search_text`,
+  anyDocumentMatches: (query) => sql`exists (select 1 from ${workshops} w2 where w2.status = 'published' and w2.search_vector @@ ${query})`,
+};
 
 // Correlated subqueries name their outer table explicitly: in the select list of a one-table
 // query drizzle leaves columns unqualified, and "id" would then mean the inner table's.
@@ -182,18 +154,13 @@ export function parseCatalogueQuery(input: unknown, mode: 'strict' | 'lenient'):
 // Published workshops matching the query, most relevant first (alphabetical without words).
 export async function searchCatalogue(input: unknown, { now = new Date(), mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE } = {}): Promise<CatalogueResult> {
   const { query, errors } = parseCatalogueQuery(input, mode);
-  const words = searchWords(query.q);
-  const score = words.length ? sql<number>`(${sql.join(words.map(wordScore), sql` + `)})::float8` : sql<number>`0::float8`;
+  const { score, condition: wordsMatch } = frenchSearch(catalogueCorpus, searchWords(query.q));
   const filters: SessionFilters = { place: query.place, from: query.from, to: query.to, seats: query.seats };
 
   const conditions: (SQL | undefined)[] = [eq(workshops.status, 'published')];
   if (query.theme) conditions.push(arrayContains(workshops.themes, [query.theme]));
   if (query.level) conditions.push(eq(workshops.level, query.level));
-  // Only words that mean something filter: a search for "les" alone shows everything.
-  if (words.length) {
-    const meaningful = sql.join(words.map((w) => sql`numnode(to_tsquery('french', ${w}::text))`), sql` + `);
-    conditions.push(sql`(${score} > 0 or (${meaningful}) = 0)`);
-  }
+  if (wordsMatch) conditions.push(wordsMatch);
   if (hasSessionFilters(filters)) {
     conditions.push(
       exists(

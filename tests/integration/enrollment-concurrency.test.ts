@@ -29,7 +29,9 @@ async function expectFairOutcome(sessionId: string, results: PromiseSettledResul
   expect(await sessionCounts(sessionId)).toEqual({ capacity, confirmedCount: capacity, waitlistCount: results.length - capacity, seatsLeft: 0 });
 }
 
-describe.skipIf(!onPostgres)('on PostgreSQL only (PGlite has a single connection, so nothing there is truly concurrent): racing sign-ups', () => {
+// 200 transactions queue on one row lock: on a busy 2-core machine that takes more than the
+// default 30 s, so these tests get more time (the outcome, not the speed, is what they check).
+describe.skipIf(!onPostgres)('on PostgreSQL only (PGlite has a single connection, so nothing there is truly concurrent): racing sign-ups', { timeout: 120_000 }, () => {
   // A dedicated pool of 50 connections, on top of the app's pool of 10.
   let wide: ReturnType<typeof postgres>;
   let wideDb: Database;
