@@ -441,6 +441,33 @@ export const resources = pgTable(
   ],
 );
 
+// Barriers reported by anyone through the accessibility statement (/accessibilite); network
+// coordinators read them on /coordination and mark them handled.
+export const accessibilityReports = pgTable(
+  'accessibility_reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    description: text().notNull(),
+    // The page where the barrier is, as the person gave it.
+    pageUrl: text(),
+    // How to answer the person (e-mail or phone), if they want an answer.
+    contact: text(),
+    name: text(),
+    reporterId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    status: text().notNull().default('new'),
+    handledAt: timestamp({ withTimezone: true }),
+    handledById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('accessibility_reports_status_idx').on(t.status, t.createdAt),
+    index('accessibility_reports_reporter_idx').on(t.reporterId),
+    index('accessibility_reports_handled_by_idx').on(t.handledById),
+    check('accessibility_reports_status_valid', sql`${t.status} in ('new', 'handled')`),
+    check('accessibility_reports_description_length', sql`char_length(${t.description}) between 1 and 2000`),
+  ],
+);
+
 // A report ("signalement") of a note or a resource by a signed-in person, with a reason code
 // (lib/moderation). Exactly one target; one report per person and target; staff resolve it.
 export const reports = pgTable(

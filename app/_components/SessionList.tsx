@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatSessionTime } from '@/lib/format/dates';
+import { whenText } from './catalogue-text';
 import type { Locale } from '@/lib/i18n';
 
 export type SessionLine = { id: string; title: string; startsAt: Date; endsAt: Date; place: string; detail?: string; href?: string; extra?: React.ReactNode };
@@ -12,7 +12,7 @@ export function SessionList({ items, locale, empty }: { items: SessionLine[]; lo
       {items.map((item) => (
         <li key={item.id} className="card">
           <p className="font-semibold">{item.href ? <Link href={item.href}>{item.title}</Link> : item.title}</p>
-          <p>{formatSessionTime(item.startsAt, item.endsAt, locale)}</p>
+          <p>{whenText(item.startsAt, item.endsAt, locale)}</p>
           <p className="text-slate-700">{item.place}</p>
           {item.detail && <p className="text-slate-700">{item.detail}</p>}
           {item.extra}

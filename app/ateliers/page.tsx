@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { loadCataloguePage } from '@/lib/catalogue';
+import { loadCataloguePage, workshopFilters } from '@/lib/catalogue';
 import { queryInput, type CatalogueQuery } from '@/lib/catalogue/search-schema';
 import { dateText } from '@/app/_components/catalogue-text';
 import { getLocale, getT, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
@@ -53,6 +53,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const placeLabel = query.place ? options.selected?.label : undefined;
   const summary = summaryOf(query, placeLabel, t, locale);
   const hasErrors = Object.keys(errors).length > 0;
+  const keep = workshopFilters(query).search;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('catalogue.title')}</h1>
@@ -66,7 +67,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
 
       <section aria-labelledby="resultats-titre">
         <h2 id="resultats-titre" className="mb-1 text-2xl font-bold">
-          {total === 0 ? t('catalogue.none') : total === 1 ? t('catalogue.foundOne') : t('catalogue.found', { count: total })}
+          {total === 0 ? t('catalogue.none') : t('catalogue.found', { count: total })}
         </h2>
         {summary && <p className="mb-4 text-slate-700">{t('catalogue.searchSummary', { summary })}</p>}
         {total === 0 && <p className="mb-4">{t('catalogue.noneHint')}</p>}
@@ -77,7 +78,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         )}
         <ul className="grid gap-4 md:grid-cols-2">
           {items.map((item) => (
-            <WorkshopCard key={item.id} item={item} t={t} locale={locale} />
+            <WorkshopCard key={item.id} item={item} t={t} locale={locale} keep={keep} />
           ))}
         </ul>
         {pageCount > 1 && (

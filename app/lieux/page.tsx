@@ -63,7 +63,7 @@ export default async function PlacesPage({ searchParams }: Props) {
       </form>
 
       <p className="mb-4 text-lg font-semibold" role="status">
-        {places.length === 1 ? t('places.countOne') : t('places.count', { count: places.length })}
+        {t('places.count', { count: places.length })}
         {filtered && (
           <>
             {' · '}

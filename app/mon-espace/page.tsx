@@ -6,7 +6,8 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { myCalendarToken } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
 import { env } from '@/lib/env';
-import { formatDay, formatSessionTime } from '@/lib/format/dates';
+import { whenText } from '@/app/_components/catalogue-text';
+import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
@@ -60,7 +61,7 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
                 <p className="font-semibold">
                   <Link href={`/seances/${e.sessionId}`}>{e.workshopTitle}</Link>
                 </p>
-                <p>{formatSessionTime(e.startsAt, e.endsAt, locale)}</p>
+                <p>{whenText(e.startsAt, e.endsAt, locale)}</p>
                 <p className="text-slate-700">{e.placeName}</p>
                 <p className={`mt-1 font-semibold ${waitlisted ? 'text-accent-700' : 'text-brand-800'}`}>
                   {waitlisted ? t('myEnrollments.waitlisted', { position: e.position ?? '' }) : t('myEnrollments.confirmed')}

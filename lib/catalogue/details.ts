@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db';
 import { enrollments, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { toIcs } from '@/lib/calendar/ics';
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
-import { upcomingSessionsOf, type PlaceOption, type SessionSummary } from './search';
+import { confirmedCountSql, upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
 
 // (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
@@ -27,7 +28,10 @@ export type PublicWorkshop = {
   prerequisites: string;
   toBring: string;
   places: PlaceOption[];
+  // The upcoming sessions that match the filters (all of them without filters)…
   upcomingSessions: SessionSummary[];
+  // …and how many upcoming sessions there are, filters or not.
+  upcomingCount: number;
   pastSessionCount: number;
 };
 
@@ -36,7 +40,8 @@ const SESSION_NOT_FOUND = 'Cette séance n’existe pas.';
 
 const slugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
 
-export async function getPublicWorkshop(slug: string, { now = new Date() } = {}): Promise<PublicWorkshop> {
+// `filters` keeps the place and dates chosen in the catalogue search (see workshopFilters).
+export async function getPublicWorkshop(slug: string, { now = new Date(), filters = {} as SessionFilters } = {}): Promise<PublicWorkshop> {
   if (!slugSchema.safeParse(slug).success) throw new NotFoundError(WORKSHOP_NOT_FOUND);
   const [workshop] = await db
     .select({
@@ -63,14 +68,17 @@ export async function getPublicWorkshop(slug: string, { now = new Date() } = {})
       .innerJoin(places, eq(places.id, workshopPlaces.placeId))
       .where(and(eq(workshopPlaces.workshopId, workshop.id), eq(places.active, true)))
       .orderBy(asc(places.commune), asc(places.name)),
-    upcomingSessionsOf([workshop.id], { now, perWorkshop: UPCOMING_LIMIT }),
+    upcomingSessionsOf([workshop.id], { now, filters, perWorkshop: UPCOMING_LIMIT }),
   ]);
+  const filtered = Boolean(filters.place || filters.from || filters.to || filters.seats);
+  const all = filtered ? (await upcomingSessionsOf([workshop.id], { now, perWorkshop: 1 })).get(workshop.id)?.count : undefined;
   return {
     ...workshop,
     themes: workshop.themes as Theme[],
     audiences: workshop.audiences as Audience[],
     places: placeRows,
     upcomingSessions: upcoming.get(workshop.id)?.sessions ?? [],
+    upcomingCount: filtered ? (all ?? 0) : (upcoming.get(workshop.id)?.count ?? 0),
   };
 }
 
@@ -137,6 +145,77 @@ export async function getPublicSession(id: string, { now = new Date() } = {}): P
     seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
     upcoming: row.status === 'scheduled' && row.startsAt > now,
     workshop: { ...row.workshop, themes: row.workshop.themes as Theme[] },
+  };
+}
+
+export type OtherDate = SessionSummary & { distanceKm: number | null };
+export type OtherDates = { samePlace: OtherDate[]; nearby: OtherDate[] };
+
+const OTHER_DATES_PER_LIST = 3;
+const OTHER_DATES_SCANNED = 100;
+
+// Great-circle distance in kilometres, or null when a place has no position.
+function distanceKm(a: { latitude: number | null; longitude: number | null }, b: { latitude: number | null; longitude: number | null }): number | null {
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+// Where else to go when a session is full, closed or cancelled: the next dates of the same
+// workshop that still have seats, at the same place, and at the nearest other places (the first
+// such date of each, nearest first). Empty lists for an unknown session.
+export async function otherDatesOf(sessionId: string, { now = new Date() } = {}): Promise<OtherDates> {
+  if (!z.uuid().safeParse(sessionId).success) return { samePlace: [], nearby: [] };
+  const base = alias(sessions, 'base');
+  const basePlace = alias(places, 'base_place');
+  const rows = await db
+    .select({
+      id: sessions.id,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+      confirmedCount: confirmedCountSql,
+      placeId: places.id,
+      placeName: places.name,
+      placeSlug: places.slug,
+      commune: places.commune,
+      latitude: places.latitude,
+      longitude: places.longitude,
+      samePlace: sql<boolean>`${sessions.placeId} = ${base.placeId}`,
+      from: { latitude: basePlace.latitude, longitude: basePlace.longitude },
+    })
+    .from(sessions)
+    .innerJoin(base, and(eq(base.workshopId, sessions.workshopId), ne(base.id, sessions.id)))
+    .innerJoin(basePlace, eq(basePlace.id, base.placeId))
+    .innerJoin(places, eq(places.id, sessions.placeId))
+    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
+    .where(
+      and(
+        eq(base.id, sessionId),
+        eq(workshops.status, 'published'),
+        eq(places.active, true),
+        eq(sessions.status, 'scheduled'),
+        gt(sessions.startsAt, now),
+        sql`${sessions.capacity} > ${confirmedCountSql}`,
+      ),
+    )
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .limit(OTHER_DATES_SCANNED);
+  const dates = rows.map(({ latitude, longitude, from, samePlace, placeId, ...row }) => ({
+    ...row,
+    samePlace,
+    placeId,
+    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    distanceKm: samePlace ? 0 : distanceKm(from, { latitude, longitude }),
+  }));
+  const strip = ({ samePlace: _s, placeId: _p, ...date }: (typeof dates)[number]): OtherDate => date;
+  const firstPerPlace = new Map<string, (typeof dates)[number]>();
+  for (const date of dates) if (!date.samePlace && !firstPerPlace.has(date.placeId)) firstPerPlace.set(date.placeId, date);
+  const nearby = [...firstPerPlace.values()].sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || +a.startsAt - +b.startsAt);
+  return {
+    samePlace: dates.filter((d) => d.samePlace).slice(0, OTHER_DATES_PER_LIST).map(strip),
+    nearby: nearby.slice(0, OTHER_DATES_PER_LIST).map(strip),
   };
 }
 

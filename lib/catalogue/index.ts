@@ -5,10 +5,10 @@ import { places, workshops } from '@/db/schema';
 import type { Audience, Theme } from '@/lib/vocabulary';
 import { titleOrder, upcomingSessionsOf, type CatalogueItem, type SessionSummary } from './search';
 
-export { catalogueFilterOptions, loadCataloguePage, searchCatalogue, upcomingSessionsOf } from './search';
-export type { CatalogueFilterOptions, CatalogueItem, CatalogueResult, PlaceOption, SessionSummary } from './search';
-export { getPublicSession, getPublicWorkshop, sessionCalendar } from './details';
-export type { PublicSession, PublicWorkshop } from './details';
+export { catalogueFilterOptions, loadCataloguePage, searchCatalogue, upcomingSessionsOf, workshopFilters } from './search';
+export type { CatalogueFilterOptions, CatalogueItem, CatalogueResult, PlaceOption, SessionFilters, SessionSummary } from './search';
+export { getPublicSession, getPublicWorkshop, otherDatesOf, sessionCalendar } from './details';
+export type { OtherDate, OtherDates, PublicSession, PublicWorkshop } from './details';
 
 // Upcoming scheduled sessions of the given workshops, at most `perWorkshop` each, in one query.
 export async function nextSessionsOf(workshopIds: string[], now: Date, perWorkshop = 3): Promise<Map<string, SessionSummary[]>> {

@@ -64,7 +64,7 @@ const catalogueCorpus: FrenchCorpus = {
 
 // Correlated subqueries name their outer table explicitly: in the select list of a one-table
 // query drizzle leaves columns unqualified, and "id" would then mean the inner table's.
-const confirmedCountSql = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
+export const confirmedCountSql = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
 
 export type SessionFilters = { place?: string; from?: string; to?: string; seats?: boolean };
 
@@ -127,6 +127,16 @@ export async function upcomingSessionsOf(
     result.set(row.workshopId, entry);
   }
   return result;
+}
+
+// The part of a catalogue search that a workshop page keeps for its list of sessions: the place
+// and the dates (invalid values are dropped). `search` is the same filters as a query string.
+export function workshopFilters(input: unknown): { filters: SessionFilters; search: string } {
+  const { query } = parseCatalogueQuery(input, 'lenient');
+  const filters: SessionFilters = { place: query.place, from: query.from, to: query.to };
+  const params = new URLSearchParams();
+  for (const key of ['place', 'from', 'to'] as const) if (filters[key]) params.set(key, filters[key]!);
+  return { filters, search: params.size ? `?${params}` : '' };
 }
 
 // Parses the query. Strict (the API): bad input throws a ValidationError (400). Lenient (the

@@ -339,6 +339,7 @@ export async function sessionCounts(sessionId: string, database: Executor = db):
 
 export type EnrollmentPanelView = SessionCounts & {
   sessionId: string;
+  placeId: string;
   sessionStatus: LockedSession['status'];
   startsAt: Date;
   closesAt: Date;
@@ -367,6 +368,7 @@ export async function enrollmentPanel(actor: Actor | null, sessionId: string, no
   return {
     ...counts!,
     sessionId,
+    placeId: session.placeId,
     sessionStatus: session.status,
     startsAt: session.startsAt,
     closesAt: signupClosesAt(session),

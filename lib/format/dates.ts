@@ -17,9 +17,18 @@ export function formatTime(instant: Date, locale: Locale = 'fr'): string {
   return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
 }
 
-// "mardi 3 décembre"
+// French writes the first day of a month as an ordinal: "mardi 1er décembre".
+function withOrdinalFirst(formatter: Intl.DateTimeFormat, instant: Date, locale: Locale): string {
+  if (locale !== 'fr') return formatter.format(instant);
+  return formatter
+    .formatToParts(instant)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
+}
+
+// "mardi 3 décembre", "mardi 1er décembre": the one way the site writes a day.
 export function formatDay(instant: Date, locale: Locale = 'fr'): string {
-  return dayFormatters[locale].format(instant);
+  return withOrdinalFirst(dayFormatters[locale], instant, locale);
 }
 
 // "mardi 3 décembre, 14 h – 16 h"
@@ -49,5 +58,5 @@ const longDayFormatters: Record<Locale, Intl.DateTimeFormat> = {
 
 // "mardi 3 décembre 2026", for documents kept longer than a season (sheets, certificates).
 export function formatDayWithYear(instant: Date, locale: Locale = 'fr'): string {
-  return longDayFormatters[locale].format(instant);
+  return withOrdinalFirst(longDayFormatters[locale], instant, locale);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import en from '@/messages/en.json';
@@ -16,6 +17,8 @@ type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
+// Messages are ICU MessageFormat: "{name}", and "{count, plural, one {# place} other {# places}}"
+// for anything counted (see tests/unit/messages.test.ts).
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 function lookup(messages: Messages, key: string): string | undefined {
@@ -24,10 +27,34 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+// Each message is parsed once per locale, on first use.
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatOf(locale: Locale, key: string, template: string): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let format = compiled.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(template, locale === 'en' ? 'en-GB' : 'fr-FR', undefined, { ignoreTag: true });
+    compiled.set(id, format);
+  }
+  return format;
+}
+
+// A message never breaks a page: a missing variable or a malformed message falls back to plain
+// "{name}" replacement, leaving unknown names visible for the developer to spot.
+function plainFill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 export function translator(locale: Locale): Translate {
   return (key, vars) => {
-    const template = lookup(catalogues[locale], key) ?? lookup(fr, key) ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+    const own = lookup(catalogues[locale], key);
+    const template = own ?? lookup(fr, key) ?? key;
+    try {
+      return String(formatOf(own === undefined ? 'fr' : locale, key, template).format(vars ?? {}));
+    } catch {
+      return plainFill(template, vars ?? {});
+    }
   };
 }
 

@@ -5,7 +5,7 @@ import { enrollments, outbox, places, sessions, users, workshops } from '@/db/sc
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { sessionEvent } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
-import { appUrl } from '@/lib/env';
+import { appUrl, env } from '@/lib/env';
 import { formatSessionTime, formatTime } from '@/lib/format/dates';
 import { translator, type Locale, type MessageKey } from '@/lib/i18n';
 import { formatPhone } from '@/lib/learners/phone';
@@ -58,6 +58,16 @@ export async function loadSessionInfo(tx: Executor, sessionId: string): Promise<
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(eq(sessions.id, sessionId));
   return row ?? null;
+}
+
+// Whether messages leave at all: without SMTP_URL they stay in the outbox, readable by staff.
+export function mailIsConfigured(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
+// Whether a person will really receive an e-mail from us: what a confirmation may promise.
+export function emailWillReach(email: string | null | undefined): boolean {
+  return Boolean(email) && mailIsConfigured();
 }
 
 export type Recipient = { id: string; name: string; email: string | null; locale: string };

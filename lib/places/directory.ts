@@ -203,6 +203,19 @@ export function readMonth(input: unknown, now = new Date()): { month: Month; inv
   return { month: { year, month }, invalid: false };
 }
 
+// Days before a month's end from which its programme offers the next one: a programme printed
+// on the 26th is pinned up for the weeks to come.
+export const NEXT_MONTH_OFFER_DAYS = 7;
+
+// The month to offer instead of `shown`: the next one when `shown` is the current Paris month and
+// it ends within NEXT_MONTH_OFFER_DAYS days; otherwise none.
+export function nextMonthToOffer(shown: Month, now = new Date()): Month | null {
+  const today = toParisWallClock(now);
+  if (shown.year !== today.year || shown.month !== today.month) return null;
+  const lastDay = addDays({ ...shiftMonth(shown, 1), day: 1 }, -1).day;
+  return lastDay - today.day < NEXT_MONTH_OFFER_DAYS ? shiftMonth(shown, 1) : null;
+}
+
 // The instants that bound a month of Paris wall-clock time: from the 1st at 00:00 to the 1st of
 // the next month at 00:00, so that a session at 00:30 on the 1st belongs to its month.
 export function monthBounds(month: Month): { from: Date; to: Date } {

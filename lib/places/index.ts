@@ -48,6 +48,14 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
     .limit(limit);
 }
 
+export type PlaceContact = { slug: string; name: string; phone: string | null; openingHours: string | null };
+
+// How to reach a place in person or by phone (public information of the directory).
+export async function placeContactOf(placeId: string): Promise<PlaceContact | null> {
+  const [row] = await db.select({ slug: places.slug, name: places.name, phone: places.phone, openingHours: places.openingHours }).from(places).where(eq(places.id, placeId));
+  return row ?? null;
+}
+
 export type PlaceName = { id: string; slug: string; name: string; commune: string };
 
 export async function placesByIds(ids: readonly string[]): Promise<PlaceName[]> {

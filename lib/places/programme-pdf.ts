@@ -13,7 +13,7 @@ function seats(s: PlaceSession, t: Translate): string {
   if (s.status === 'cancelled') return t('programme.cancelled');
   if (s.status === 'done') return t('programme.seats', { capacity: s.capacity });
   if (s.seatsLeft === 0) return t('programme.full', { capacity: s.capacity });
-  return s.seatsLeft === 1 ? t('programme.oneSeatLeft', { capacity: s.capacity }) : t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
+  return t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
 }
 
 // The monthly programme of a place as an A4 PDF: the same content as the print page.

@@ -166,7 +166,7 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await expect(visitor.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
   await check(visitor);
 
-  await page.getByRole('button', { name: /Révoquer le lien/ }).first().click();
+  await page.getByRole('button', { name: /Révoquer ce lien/ }).first().click();
   await expect(page.getByText('Le lien est révoqué : il ne fonctionne plus.')).toBeVisible();
   const gone = await visitor.goto(link);
   expect(gone?.status()).toBe(404);

@@ -72,9 +72,11 @@ async function openTodaysSession(page: Page): Promise<RosterPage> {
     // Once closed, today's session is listed with the recent ones.
     await page.locator(`a[href="${todayPath}"]`).first().click();
   } else {
-    // Seeded: today at Saint-Étienne, "Débuter avec son smartphone", under way.
-    const today = page.locator('h2:has-text("Prochaines séances") + ul > li').filter({ hasText: 'Débuter avec son smartphone' }).first();
-    await today.getByRole('link', { name: 'Débuter avec son smartphone' }).click();
+    // Seeded: today at Saint-Étienne, "Débuter avec son smartphone", under way: first of the day,
+    // marked "En cours", with its attendance button.
+    const today = page.getByRole('region', { name: 'Aujourd’hui' }).getByRole('listitem').first();
+    await expect(today).toContainText('En cours');
+    await today.getByRole('link', { name: /^Faire l’émargement : Débuter avec son smartphone/ }).click();
     await expect(page).toHaveURL(/\/mediation\/seances\/[0-9a-f-]{36}$/);
     todayPath = new URL(page.url()).pathname;
   }
@@ -167,8 +169,13 @@ test.describe('attendance on a phone', () => {
 
     // Closing marks the rest absent.
     const unmarkedLeft = (await roster.api()).people.filter((p) => p.status === 'unmarked').length;
-    await page.getByRole('button', { name: 'Clôturer la séance' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'La séance est clôturée' })).toHaveText(`La séance est clôturée. Personnes notées absentes : ${unmarkedLeft}.`);
+    // Closing asks first, and says how many people will be marked absent.
+    await page.locator('summary', { hasText: 'Clôturer la séance' }).click();
+    const absentees = unmarkedLeft === 1 ? '1 personne encore « Non renseigné » sera notée absente.' : `${unmarkedLeft} personnes encore « Non renseigné » seront notées absentes.`;
+    await expect(page.getByText(absentees)).toBeVisible();
+    await page.getByRole('button', { name: 'Oui, clôturer la séance' }).click();
+    const closedText = unmarkedLeft === 0 ? 'La séance est clôturée. Personne n’a été noté absent.' : unmarkedLeft === 1 ? 'La séance est clôturée. 1 personne a été notée absente.' : `La séance est clôturée. ${unmarkedLeft} personnes ont été notées absentes.`;
+    await expect(page.getByRole('status').filter({ hasText: 'La séance est clôturée' })).toHaveText(closedText);
     await expect(page.getByText(/^Séance clôturée le /)).toBeVisible();
     await expect(page.locator('[data-count="unmarked"]')).toHaveText('0');
     await expectNoAxeViolations(page);

@@ -60,13 +60,14 @@ test.describe('a visitor finds a workshop and adds a session to their calendar',
     await expect(page.getByText(/séances? de cet atelier (a|ont) déjà eu lieu/)).toBeVisible();
     await expectNoAxeViolations(page);
     const session = page.getByRole('region', { name: 'Prochaines séances' }).getByRole('listitem').filter({ hasText: nextMonth }).filter({ hasText: 'Roanne' }).first();
-    await session.getByRole('link', { name: /S’inscrire/ }).click();
+    await session.getByRole('link').first().click();
 
     await expect(page).toHaveURL(/\/seances\/[0-9a-f-]{36}$/);
     const sessionId = page.url().split('/').pop()!;
     await expect(page.getByRole('heading', { level: 1, name: 'Débuter avec son smartphone' })).toBeVisible();
-    await expect(page.getByText('EPN de la médiathèque de Roanne')).toBeVisible();
-    await expect(page.getByText('4 place du Château')).toBeVisible();
+    const details = page.getByRole('region', { name: 'Quand et où ?' });
+    await expect(details.getByRole('link', { name: 'EPN de la médiathèque de Roanne' })).toBeVisible();
+    await expect(details.getByText('4 place du Château')).toBeVisible();
     await expect(page.getByText(/Bus ligne 1, arrêt Château/)).toBeVisible();
     const signUp = page.getByRole('region', { name: 'Inscription' });
     await expect(signUp.getByText('Places libres')).toBeVisible();
@@ -183,7 +184,9 @@ test.describe('keyboard and small screens', () => {
     await page.getByRole('link', { name: 'Débuter avec son smartphone', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoHorizontalScroll(page);
-    await page.getByRole('link', { name: /S’inscrire/ }).first().click();
+    // The workshop page keeps the place searched for.
+    await expect(page.getByText('Votre choix : Roanne.')).toBeVisible();
+    await page.getByRole('region', { name: 'Prochaines séances' }).getByRole('listitem').first().getByRole('link').click();
     await expect(page.getByRole('region', { name: 'Inscription' })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);

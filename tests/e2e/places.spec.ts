@@ -127,7 +127,7 @@ test.describe('the monthly programme', () => {
     await expect(page).toHaveURL(new RegExp(`/programme\\?mois=${month}$`));
     const days = page.locator('.programme-day');
     expect(await days.count()).toBeGreaterThan(0);
-    await expect(days.first().getByRole('heading', { level: 2 })).toHaveText(/^(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) \d{1,2} /);
+    await expect(days.first().getByRole('heading', { level: 2 })).toHaveText(/^(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) \d{1,2}(er)? /);
     await expect(page.getByText('Téléphone : 04 77 00 00 01')).toBeVisible();
 
     await page.emulateMedia({ media: 'print' });

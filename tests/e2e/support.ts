@@ -49,5 +49,10 @@ export async function signInAs(page: Page, email: string, callbackUrl?: string) 
   const signInPage = new SignInPage(page);
   await signInPage.goto(callbackUrl);
   await signInPage.signIn(email);
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await expectSignedIn(page);
+}
+
+// Signed in: "Se déconnecter" is in the header (inside the closed "Menu" on a phone).
+export async function expectSignedIn(page: Page, timeout = 30_000): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Se déconnecter', includeHidden: true })).toBeAttached({ timeout });
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryCounter } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { translator } from '@/lib/i18n';
-import { getPlacePage, getPlaceProgramme, listDirectory, monthBounds, programmePdf, readMonth, upcomingSessionsOfPlace } from '@/lib/places';
+import { getPlacePage, getPlaceProgramme, listDirectory, monthBounds, nextMonthToOffer, programmePdf, readMonth, upcomingSessionsOfPlace } from '@/lib/places';
 import { parisToUtc } from '@/lib/time';
 import { db, seededTestDatabase } from '../helpers/db';
 
@@ -184,6 +184,16 @@ describe('the monthly programme', () => {
 
   it('has no programme for an unknown place', async () => {
     expect(await getPlaceProgramme('nulle-part', { year: 2026, month: 12 })).toBeNull();
+  });
+
+  it('offers the next month from the last week of the current one, and only then', () => {
+    const month = { year: 2026, month: 11 };
+    expect(nextMonthToOffer(month, new Date('2026-11-23T10:00:00Z'))).toBeNull();
+    expect(nextMonthToOffer(month, new Date('2026-11-24T10:00:00Z'))).toEqual({ year: 2026, month: 12 });
+    expect(nextMonthToOffer(month, new Date('2026-11-30T22:00:00Z'))).toEqual({ year: 2026, month: 12 });
+    // Another month than the current one is what the person asked for.
+    expect(nextMonthToOffer({ year: 2026, month: 12 }, new Date('2026-11-28T10:00:00Z'))).toBeNull();
+    expect(nextMonthToOffer({ year: 2026, month: 12 }, new Date('2026-12-27T10:00:00Z'))).toEqual({ year: 2027, month: 1 });
   });
 
   it('reads the month from the address, and falls back to the current Paris month when it cannot', () => {

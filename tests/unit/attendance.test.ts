@@ -34,7 +34,7 @@ describe('self check-in rules', () => {
 
   it('names the day when the session is not today', () => {
     const verdict = evaluateCheckIn(session, signedUp, at(-24 * 60));
-    expect(verdict).toMatchObject({ ok: false, message: 'Le pointage ouvre le mardi 1 décembre à 13 h 45, 15 minutes avant le début de l’atelier.' });
+    expect(verdict).toMatchObject({ ok: false, message: 'Le pointage ouvre le mardi 1er décembre à 13 h 45, 15 minutes avant le début de l’atelier.' });
   });
 
   it('marks late after the set delay, present up to it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatSessionTime } from '@/lib/format/dates';
+import { formatDay, formatDayWithYear, formatDuration, formatSessionTime } from '@/lib/format/dates';
 import { parisToUtc, toParisWallClock } from '@/lib/time';
 
 describe('Paris wall-clock time', () => {
@@ -29,11 +29,20 @@ describe('Paris wall-clock time', () => {
 });
 
 describe('dates written out for people', () => {
-  it('writes a session as "mardi 1 décembre, 14 h – 16 h 30"', () => {
+  it('writes a session as "mardi 1er décembre, 14 h – 16 h 30"', () => {
     const start = parisToUtc({ year: 2026, month: 12, day: 1, hour: 14, minute: 0 });
     const end = parisToUtc({ year: 2026, month: 12, day: 1, hour: 16, minute: 30 });
-    expect(formatSessionTime(start, end)).toBe('mardi 1 décembre, 14 h – 16 h 30');
+    expect(formatSessionTime(start, end)).toBe('mardi 1er décembre, 14 h – 16 h 30');
     expect(formatSessionTime(start, end, 'en')).toBe('Tuesday 1 December, 2:00 pm – 4:30 pm');
+  });
+
+  it('writes only the first of the month as an ordinal, with or without the year', () => {
+    const first = parisToUtc({ year: 2027, month: 1, day: 1, hour: 10, minute: 0 });
+    const eleventh = parisToUtc({ year: 2027, month: 1, day: 11, hour: 10, minute: 0 });
+    expect(formatDay(first)).toBe('vendredi 1er janvier');
+    expect(formatDay(eleventh)).toBe('lundi 11 janvier');
+    expect(formatDayWithYear(first)).toBe('vendredi 1er janvier 2027');
+    expect(formatDay(first, 'en')).toBe('Friday 1 January');
   });
 
   it('writes durations in hours and minutes', () => {

@@ -4,13 +4,14 @@ import type { CatalogueItem } from '@/lib/catalogue';
 import { formatDuration } from '@/lib/format/dates';
 import type { Locale, MessageKey, Translate } from '@/lib/i18n';
 
-// One workshop of the catalogue with its next dates; each date leads to its session page.
-export function WorkshopCard({ item, t, locale }: { item: CatalogueItem; t: Translate; locale: Locale }) {
+// One workshop of the catalogue with its next dates; each date leads to its session page. The
+// workshop's page keeps the place and dates searched for (`keep`, a query string).
+export function WorkshopCard({ item, t, locale, keep = '' }: { item: CatalogueItem; t: Translate; locale: Locale; keep?: string }) {
   const themes = item.themes.map((code) => t(`themes.${code}` as MessageKey)).join(', ');
   return (
     <li className="card flex flex-col">
       <h3 className="mb-1 text-xl font-bold">
-        <Link href={`/ateliers/${item.slug}`}>{item.title}</Link>
+        <Link href={`/ateliers/${item.slug}${keep}`}>{item.title}</Link>
       </h3>
       <p className="mb-2">{item.summary}</p>
       <p className="text-sm text-slate-700">
@@ -36,7 +37,7 @@ export function WorkshopCard({ item, t, locale }: { item: CatalogueItem; t: Tran
         </ul>
       )}
       <p className="mt-auto pt-2">
-        <Link href={`/ateliers/${item.slug}`} className="inline-flex min-h-12 items-center">
+        <Link href={`/ateliers/${item.slug}${keep}`} className="inline-flex min-h-12 items-center">
           {item.upcomingCount > item.nextSessions.length ? t('catalogue.seeAllDates', { count: item.upcomingCount }) : t('catalogue.seeWorkshop')}
           <span className="sr-only"> : {item.title}</span>
         </Link>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { formatDay, formatSessionTime } from '@/lib/format/dates';
+import { whenText } from '@/app/_components/catalogue-text';
+import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT, type Translate } from '@/lib/i18n';
 import { getPlacePage, type PlaceSession } from '@/lib/places';
 import { Contact } from '../_components/Contact';
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function seats(session: PlaceSession, t: Translate) {
   if (session.seatsLeft === 0) return t('places.full');
-  return session.seatsLeft === 1 ? t('places.oneSeatLeft') : t('places.seatsLeft', { count: session.seatsLeft });
+  return t('places.seatsLeft', { count: session.seatsLeft });
 }
 
 export default async function PlacePage({ params }: Props) {
@@ -150,7 +151,7 @@ export default async function PlacePage({ params }: Props) {
                 <h3 className="text-lg font-bold">
                   <Link href={`/ateliers/${s.workshopSlug}`}>{s.workshopTitle}</Link>
                 </h3>
-                <p>{formatSessionTime(s.startsAt, s.endsAt, locale)}</p>
+                <p>{whenText(s.startsAt, s.endsAt, locale)}</p>
                 <p className={s.seatsLeft === 0 ? 'font-semibold text-accent-700' : 'text-slate-700'}>{seats(s, t)}</p>
                 <p>
                   <Link href={`/seances/${s.id}`} className="inline-flex min-h-12 items-center">

@@ -26,7 +26,10 @@ const SCALE = 500; // viewBox units per degree of latitude
 const COS_LATITUDE = Math.cos((45.75 * Math.PI) / 180);
 const WIDTH = Math.round((4.8 - WEST) * COS_LATITUDE * SCALE);
 const HEIGHT = Math.round((NORTH - 45.19) * SCALE);
-const RADIUS = 14;
+const RADIUS = 16;
+// Each dot's touch area: at least 44 CSS pixels across even on a 360 px wide phone, where the
+// map is drawn about 330 px wide (0.82 pixel per unit); dots are spread so that areas never overlap.
+const TOUCH_RADIUS = 28;
 
 const project = ([longitude, latitude]: Point) => ({ x: (longitude - WEST) * COS_LATITUDE * SCALE, y: (NORTH - latitude) * SCALE });
 const path = (points: Point[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).x.toFixed(1)},${project(p).y.toFixed(1)}`).join(' ');
@@ -34,7 +37,7 @@ const path = (points: Point[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${
 // Nudges dots apart so that neighbouring places (Roanne and Riorges) stay distinct.
 function spreadOut(points: { x: number; y: number }[]): { x: number; y: number }[] {
   const out = points.map((p) => ({ ...p }));
-  const minimum = RADIUS * 2 + 2;
+  const minimum = TOUCH_RADIUS * 2;
   for (let round = 0; round < 30; round++) {
     let moved = false;
     for (let i = 0; i < out.length; i++) {
@@ -79,14 +82,16 @@ export function LoireMap({ places, title, labelledBy }: { places: MapPlace[]; ti
       <path d={path(RIVER)} fill="none" stroke="#7aa7c7" strokeWidth={3} strokeLinecap="round" aria-hidden="true" />
       {located.map((place, i) => {
         const { x, y } = positions[i]!;
+        // The name starts with the number shown on the dot (WCAG 2.5.3, label in name).
+        const label = numbered ? `${place.number}. ${place.label}` : place.label;
         return (
-          <a key={place.id} href={`/lieux/${place.slug}`} aria-label={place.label}>
-            <title>{place.label}</title>
+          <a key={place.id} href={`/lieux/${place.slug}`} aria-label={label}>
+            <title>{label}</title>
             {/* A larger invisible disc makes the dot easier to touch. */}
-            <circle cx={x} cy={y} r={RADIUS + 6} fill="transparent" />
+            <circle cx={x} cy={y} r={TOUCH_RADIUS} fill="transparent" />
             <circle className="dot" cx={x} cy={y} r={RADIUS} fill="#9a3412" stroke="#ffffff" strokeWidth={2} />
             {numbered && (
-              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={16} fontWeight={700} fill="#ffffff" aria-hidden="true">
+              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={18} fontWeight={700} fill="#ffffff" aria-hidden="true">
                 {place.number}
               </text>
             )}

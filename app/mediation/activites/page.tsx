@@ -62,7 +62,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                     <p className="font-semibold">{s.title}</p>
                     <p>{formatSessionTime(s.startsAt, s.endsAt, locale)}</p>
                     <p className="text-slate-700">
-                      {s.placeName} · {s.presentCount === 1 ? t('activities.presentCountOne') : t('activities.presentCount', { count: s.presentCount })}
+                      {s.placeName} · {t('activities.presentCount', { count: s.presentCount })}
                     </p>
                   </div>
                   <RecordSessionButton sessionId={s.id} context={`${s.title}, ${formatSessionTime(s.startsAt, s.endsAt, locale)}`} />
@@ -113,7 +113,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                 </p>
                 <p className="text-slate-700">{a.themes.map((code) => themeLabel(t, code)).join(', ')}</p>
                 <p className="text-slate-700">
-                  {a.participantCount === 1 ? t('activities.participantsOne') : t('activities.participants', { count: a.participantCount })}
+                  {t('activities.participants', { count: a.participantCount })}
                   {!a.mine ? ` · ${t('activities.by', { name: a.mediatorName })}` : ''}
                   {a.sessionId ? ` · ${t('activities.fromSession')}` : ''}
                 </p>

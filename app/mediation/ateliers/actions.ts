@@ -49,5 +49,5 @@ export const scheduleSessionAction = serverAction(async (input, actor) => {
   const slug = input.slug ?? '';
   const { sessions } = await scheduleSessions(actor, slug, scheduleInputFromForm(input));
   refreshCatalogue(slug);
-  redirect(withDone(`/mediation/ateliers/${slug}`, sessions.length === 1 ? 'scheduledOne' : 'scheduled', { n: String(sessions.length) }));
+  redirect(withDone(`/mediation/ateliers/${slug}`, 'scheduled', { n: String(sessions.length) }));
 });

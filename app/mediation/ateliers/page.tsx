@@ -10,7 +10,6 @@ import { SelectField } from '../../_components/Fields';
 import { FormMessage } from '../../_components/FormMessage';
 import { StatusBadge } from '../_components/StatusBadge';
 import { doneMessage } from '../_lib/done';
-import { staffMessages } from '../_lib/messages';
 import { StatusForm } from './StatusForm';
 
 export const metadata: Metadata = { title: 'Mes ateliers' };
@@ -20,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ManagedWorkshopsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageAccess('mediation:view', '/mediation/ateliers');
   const params = await searchParams;
-  const [t, messages, choices] = await Promise.all([getT(), staffMessages(), placeChoicesFor(actor)]);
+  const [t, choices] = await Promise.all([getT(), placeChoicesFor(actor)]);
   const place = choices.find((p) => p.slug === params.lieu);
   const status = WORKSHOP_STATUSES.find((s) => s === params.etat) as WorkshopStatus | undefined;
   const items = await listManagedWorkshops(actor, { placeId: place?.id, status });
@@ -32,7 +31,7 @@ export default async function ManagedWorkshopsPage({ searchParams }: { searchPar
     <>
       <h1 className="mb-2 text-3xl font-bold">{t(everywhere ? 'manage.workshops.titleAll' : 'manage.workshops.title')}</h1>
       <p className="mb-4">{t(everywhere ? 'manage.workshops.introAll' : 'manage.workshops.intro')}</p>
-      <FormMessage tone="success" message={doneMessage(messages, params)} />
+      <FormMessage tone="success" message={doneMessage(t, params)} />
       {choices.length === 0 ? (
         <p className="mb-6">{t('manage.workshops.noPlace')}</p>
       ) : (
@@ -79,11 +78,7 @@ export default async function ManagedWorkshopsPage({ searchParams }: { searchPar
                 </p>
                 <p className="text-slate-700">{t('manage.workshops.placesOf', { places: w.places.map((p) => p.name).join(', ') })}</p>
                 <p className="text-slate-700">
-                  {w.upcomingSessions === 0
-                    ? t('manage.workshops.upcomingNone')
-                    : w.upcomingSessions === 1
-                      ? t('manage.workshops.upcomingOne')
-                      : t('manage.workshops.upcoming', { count: w.upcomingSessions })}
+                  {t('manage.workshops.upcoming', { count: w.upcomingSessions })}
                 </p>
                 <div className="mt-3 flex flex-wrap items-start gap-2">
                   <Link href={`/mediation/ateliers/${w.slug}`} className="btn-secondary">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
-import { formatSessionTime } from '@/lib/format/dates';
+import { whenText } from '@/app/_components/catalogue-text';
 import { getLocale, getT } from '@/lib/i18n';
 import { deskSessions, searchKnownLearners } from '@/lib/learners';
 import { NewLearnerForm, PersonActions } from './DeskForms';
@@ -23,45 +23,57 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const found = chosen && q.trim().length >= 2 ? await searchKnownLearners(actor, { q }, { sessionId: chosen.id }) : null;
   const seatsOf = (s: (typeof sessions)[number]) => {
     const left = s.capacity - s.confirmedCount;
-    return left <= 0 ? t('desk.full', { count: s.waitlistCount }) : left === 1 ? t('desk.oneSeat') : t('desk.seats', { count: left });
+    return left <= 0 ? t('desk.full', { count: s.waitlistCount }) : t('desk.seats', { count: left });
   };
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/mediation">{t('mediation.title')}</Link>
+      <p className="mb-1">
+        <Link href="/mediation" className="inline-flex min-h-11 items-center">
+          ← {t('mediation.title')}
+        </Link>
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('desk.title')}</h1>
-      <p className="mb-6">{t('desk.intro')}</p>
+      {!chosen && <p className="mb-6">{t('desk.intro')}</p>}
 
-      <section aria-labelledby="etape-seance" className="mb-8">
-        <h2 id="etape-seance" className="mb-3 text-2xl font-bold">
+      <section aria-labelledby="etape-seance" className="mb-6">
+        <h2 id="etape-seance" className="mb-2 text-2xl font-bold">
           {t('desk.step1')}
         </h2>
-        {sessions.length === 0 ? (
+        {chosen ? (
+          // Once chosen, the session shrinks to one line so that the search is on the first screen.
+          <div className="rounded-lg bg-brand-50 p-3">
+            <p>
+              <strong>{t('desk.chosen', { title: chosen.workshopTitle, when: whenText(chosen.startsAt, chosen.endsAt, locale), place: chosen.placeName })}</strong> {seatsOf(chosen)}.
+            </p>
+            <p className="flex flex-wrap gap-x-4">
+              <Link href="/mediation/inscrire" className="inline-flex min-h-11 items-center">
+                {t('desk.changeSession')}
+              </Link>
+              <Link href={`/seances/${chosen.id}`} className="inline-flex min-h-11 items-center">
+                {t('desk.seeSessionPage')}
+              </Link>
+            </p>
+          </div>
+        ) : sessions.length === 0 ? (
           <p>{t('desk.noSessions')}</p>
         ) : (
-          <form method="get" action="/mediation/inscrire" className="max-w-2xl">
-            <label htmlFor="seance" className="mb-1 block font-semibold">
-              {t('desk.sessionLabel')}
-            </label>
-            <select id="seance" name="seance" defaultValue={chosen?.id} className="mb-3 block min-h-12 w-full min-w-0 rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-base">
+          <>
+            <p className="mb-2 text-slate-700">{t('desk.chooseSessionHint')}</p>
+            <ul className="grid gap-2 md:grid-cols-2">
               {sessions.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {`${formatSessionTime(s.startsAt, s.endsAt, locale)} — ${s.workshopTitle} — ${s.placeName} (${seatsOf(s)})`}
-                </option>
+                <li key={s.id}>
+                  <Link href={`/mediation/inscrire?seance=${s.id}`} data-session={s.id} className="card block h-full text-slate-900 no-underline hover:border-brand-800 hover:bg-brand-50">
+                    <span className="block font-bold text-brand-800 underline">{s.workshopTitle}</span>
+                    <span className="block">{whenText(s.startsAt, s.endsAt, locale)}</span>
+                    <span className="block text-slate-700">
+                      {s.placeName} · {seatsOf(s)}
+                    </span>
+                  </Link>
+                </li>
               ))}
-            </select>
-            <button type="submit" className="btn w-full sm:w-auto">
-              {t('desk.chooseSession')}
-            </button>
-          </form>
-        )}
-        {chosen && (
-          <p className="mt-4 rounded-lg bg-brand-50 p-3">
-            <strong>{t('desk.chosen', { title: chosen.workshopTitle, when: formatSessionTime(chosen.startsAt, chosen.endsAt, locale), place: chosen.placeName })}</strong> {seatsOf(chosen)}.{' '}
-            <Link href={`/seances/${chosen.id}`}>{t('desk.seeSessionPage')}</Link>
-          </p>
+            </ul>
+          </>
         )}
       </section>
 
@@ -139,9 +151,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             />
           </section>
         </>
-      ) : (
-        sessions.length > 0 && <p>{t('desk.chooseSessionFirst')}</p>
-      )}
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { env } from '@/lib/env';
 import { formatDay, formatSessionTime, formatTime } from '@/lib/format/dates';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
-import { listOutbox } from '@/lib/notifications';
+import { listOutbox, mailIsConfigured } from '@/lib/notifications';
 import { SendNowForm } from './SendNowForm';
 
 export const metadata: Metadata = { title: 'Messages aux participants' };
@@ -21,7 +20,7 @@ const STATUS_STYLE = {
 export default async function MessagesPage() {
   const actor = await requirePageAccess('mediation:view', '/mediation/messages');
   const [t, locale, { items, total }] = await Promise.all([getT(), getLocale(), listOutbox(actor)]);
-  const smtpConfigured = Boolean(env().SMTP_URL);
+  const smtpConfigured = mailIsConfigured();
   return (
     <>
       <p className="mb-2">

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { cancelEnrollment, enroll } from '@/lib/enrollment';
 import { serverAction } from '@/lib/http/action';
+import { emailWillReach } from '@/lib/notifications';
 import { getT } from '@/lib/i18n';
 
 // The enrollment panel's one form: sign up, or cancel / leave the waiting list.
@@ -17,5 +18,7 @@ export const enrollmentAction = serverAction(async (input, actor) => {
   const result = await enroll(actor, sessionId);
   revalidatePath(`/seances/${sessionId}`);
   revalidatePath('/mon-espace');
-  return { ok: true, message: result.status === 'confirmed' ? t('enrollmentPanel.doneConfirmed') : t('enrollmentPanel.doneWaitlisted', { position: result.position ?? '' }) };
+  if (result.status !== 'confirmed') return { ok: true, message: t('enrollmentPanel.doneWaitlisted', { position: result.position ?? 0 }) };
+  // The e-mail is promised only to someone who will receive it.
+  return { ok: true, message: emailWillReach(actor?.email) ? t('enrollmentPanel.doneConfirmedEmail') : t('enrollmentPanel.doneConfirmed') };
 });

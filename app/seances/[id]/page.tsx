@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { EnrollmentPanel } from './EnrollmentPanel';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { dayWithYear, hoursText, whenText } from '@/app/_components/catalogue-text';
+import { hoursText, whenText } from '@/app/_components/catalogue-text';
 import { getPublicSession } from '@/lib/catalogue';
 import { NotFoundError } from '@/lib/errors';
-import { formatDuration } from '@/lib/format/dates';
+import { formatDayWithYear, formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
 
 type Props = { params: Promise<{ id: string }> };
@@ -33,31 +33,39 @@ export default async function SessionPage({ params }: Props) {
   const when = whenText(session.startsAt, session.endsAt, locale);
   return (
     <>
-      <p className="no-print mb-2">
-        <Link href={`/ateliers/${workshop.slug}`} className="inline-flex min-h-12 items-center">
+      <p className="no-print mb-1">
+        <Link href={`/ateliers/${workshop.slug}`} className="inline-flex min-h-11 items-center">
           ← {workshop.title}
         </Link>
       </p>
       <h1 className="mb-1 text-3xl font-bold">{workshop.title}</h1>
-      <p className="mb-6 text-xl">{when}</p>
+      <p className="text-xl">{when}</p>
+      <p className="mb-4 text-slate-700">
+        {place.name}, {place.commune}
+      </p>
       {session.status === 'cancelled' ? (
-        <p role="status" className="mb-6 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+        <p role="status" className="mb-4 rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
           {t('session.cancelled')}
         </p>
       ) : (
-        !session.upcoming && <p className="mb-6 rounded-lg border-2 border-slate-500 bg-slate-50 p-3 font-semibold">{t('session.past')}</p>
+        !session.upcoming && <p className="mb-4 rounded-lg border-2 border-slate-500 bg-slate-50 p-3 font-semibold">{t('session.past')}</p>
       )}
 
-      <div className="grid gap-6 md:grid-cols-2">
+      {/* What the page is for comes first: signing up (or where one stands). */}
+      <div className="grid items-start gap-6 md:grid-cols-2">
+        <div id="inscription">
+          <EnrollmentPanel sessionId={session.id} workshopSlug={workshop.slug} />
+        </div>
+
         <section aria-labelledby="infos-titre" className="card">
-          <h2 id="infos-titre" className="sr-only">
-            {t('session.when')} {t('session.where')}
+          <h2 id="infos-titre" className="mb-3 text-2xl font-bold">
+            {t('session.detailsTitle')}
           </h2>
           <dl className="grid gap-4">
             <div>
               <dt className="font-semibold">{t('session.when')}</dt>
               <dd>
-                {dayWithYear(session.startsAt, locale)}
+                {formatDayWithYear(session.startsAt, locale)}
                 <br />
                 {hoursText(session.startsAt, session.endsAt, locale)}
                 <br />
@@ -102,33 +110,6 @@ export default async function SessionPage({ params }: Props) {
             </div>
           )}
         </section>
-
-        <section aria-labelledby="places-titre" className="card">
-          <h2 id="places-titre" className="mb-3 text-2xl font-bold">
-            {t('session.seatsTitle')}
-          </h2>
-          <dl className="mb-4 grid grid-cols-2 gap-3">
-            <div>
-              <dt className="font-semibold">{t('session.capacity')}</dt>
-              <dd className="text-2xl">{session.capacity}</dd>
-            </div>
-            <div>
-              <dt className="font-semibold">{t('session.seatsLeft')}</dt>
-              <dd className="text-2xl">{session.seatsLeft}</dd>
-            </div>
-            <div>
-              <dt className="font-semibold">{t('session.confirmed')}</dt>
-              <dd className="text-2xl">{session.confirmedCount}</dd>
-            </div>
-            <div>
-              <dt className="font-semibold">{t('session.waiting')}</dt>
-              <dd className="text-2xl">{session.waitlistCount}</dd>
-            </div>
-          </dl>
-        </section>
-        <div id="inscription">
-          <EnrollmentPanel sessionId={session.id} />
-        </div>
       </div>
 
       <section aria-labelledby="atelier-titre" className="mt-8">

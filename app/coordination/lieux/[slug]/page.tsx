@@ -29,7 +29,7 @@ export default async function EditPlacePage({ params, searchParams }: Props) {
         {place.commune}
         {!place.active && ` · ${t('manage.places.closed')}`}
       </p>
-      <FormMessage tone="success" message={doneMessage(messages, await searchParams)} />
+      <FormMessage tone="success" message={doneMessage(t, await searchParams)} />
 
       <section aria-labelledby="equipe" className="card mb-8">
         <h2 id="equipe" className="mb-2 text-2xl font-bold">

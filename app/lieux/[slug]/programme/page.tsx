@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { formatDay, formatMonth, formatTime } from '@/lib/format/dates';
 import { formatPhoneForHumans } from '@/lib/format/phone';
 import { getLocale, getT, type Translate } from '@/lib/i18n';
-import { getPlaceProgramme, monthKey, readMonth, type Month, type PlaceSession } from '@/lib/places';
+import { getPlaceProgramme, monthKey, nextMonthToOffer, readMonth, type Month, type PlaceSession } from '@/lib/places';
 import { toParisWallClock } from '@/lib/time';
 import { OpeningHours } from '../../_components/OpeningHours';
 import { PrintButton } from './PrintButton';
@@ -32,7 +32,7 @@ function seatsText(s: PlaceSession, t: Translate): string {
   if (s.status === 'cancelled') return t('programme.cancelled');
   if (s.status === 'done') return t('programme.seats', { capacity: s.capacity });
   if (s.seatsLeft === 0) return t('programme.full', { capacity: s.capacity });
-  return s.seatsLeft === 1 ? t('programme.oneSeatLeft', { capacity: s.capacity }) : t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
+  return t('programme.seatsLeft', { count: s.seatsLeft, capacity: s.capacity });
 }
 
 // The sessions of the month, by Paris calendar day.
@@ -53,6 +53,7 @@ export default async function ProgrammePage(props: Props) {
   const monthName = (month: Month) => formatMonth(month, locale);
   const href = (month: Month) => `/lieux/${place.slug}/programme?mois=${monthKey(month)}`;
   const phone = formatPhoneForHumans(place.phone);
+  const offer = nextMonthToOffer(programme.month);
 
   return (
     <div className="programme">
@@ -66,6 +67,14 @@ export default async function ProgrammePage(props: Props) {
           <p role="status" className="rounded-lg border-2 border-accent-700 bg-orange-50 p-3 font-semibold">
             {t('programme.badMonth')}
           </p>
+        )}
+        {offer && (
+          <div className="rounded-lg border-2 border-brand-800 bg-brand-50 p-3">
+            <p className="mb-2 font-semibold">{t('programme.nextMonthOffer', { month: monthName(offer) })}</p>
+            <Link href={href(offer)} className="btn">
+              {t('programme.nextMonthLink', { month: monthName(offer) })}
+            </Link>
+          </div>
         )}
         <nav aria-label={t('programme.monthNav')}>
           <ul className="flex flex-wrap gap-2">

@@ -37,7 +37,7 @@ export default async function ManageWorkshopPage({ params, searchParams }: Props
       <p className="mb-4">
         <StatusBadge status={workshop.status} label={t(`manage.status.${workshop.status}`)} />
       </p>
-      <FormMessage tone="success" message={doneMessage(messages, await searchParams)} />
+      <FormMessage tone="success" message={doneMessage(t, await searchParams)} />
 
       <section aria-labelledby="publication" className="card mb-8">
         <h2 id="publication" className="mb-2 text-2xl font-bold">

@@ -3,17 +3,22 @@ import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { closeSessionAction, selfCheckInAction } from './actions';
 
-// "Clôturer la séance": one button; the result is announced.
-export function CloseSessionForm({ sessionId, label }: { sessionId: string; label: string }) {
+// "Clôturer la séance" asks first, saying how many people will be marked absent (a disclosure,
+// which works without JavaScript); a refusal is announced.
+export function CloseSessionForm({ sessionId, labels }: { sessionId: string; labels: { open: string; confirmText: string; confirmYes: string } }) {
   const [state, action, pending] = useActionState(closeSessionAction, {});
   return (
-    <form action={action}>
-      <FormMessage message={state.message} />
-      <input type="hidden" name="sessionId" value={sessionId} />
-      <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
-        {label}
-      </button>
-    </form>
+    <details>
+      <summary className="btn-secondary w-full cursor-pointer list-none sm:w-auto">{labels.open}</summary>
+      <form action={action} className="mt-3 rounded-lg border-2 border-amber-800 bg-amber-50 p-3">
+        <FormMessage message={state.message} />
+        <p className="mb-3 font-semibold">{labels.confirmText}</p>
+        <input type="hidden" name="sessionId" value={sessionId} />
+        <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
+          {labels.confirmYes}
+        </button>
+      </form>
+    </details>
   );
 }
 

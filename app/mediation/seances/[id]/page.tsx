@@ -78,7 +78,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
       )}
       {closed && query.cloture !== undefined && /^\d+$/.test(query.cloture) && (
         <p role="status" className="mb-4 rounded-lg border-2 border-green-700 bg-green-50 p-3 font-semibold text-green-900">
-          {t('roster.closedNow', { count: query.cloture })}
+          {t('roster.closedNow', { count: Number(query.cloture) })}
         </p>
       )}
       {added && (
@@ -101,7 +101,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
             status: p.status,
             walkIn: p.walkIn,
             enrolled: p.enrolled,
-            noShows: p.noShows === 0 ? null : p.noShows === 1 ? t('roster.noShowsOne') : t('roster.noShows', { count: p.noShows }),
+            noShows: p.noShows === 0 ? null : t('roster.noShows', { count: p.noShows }),
             certificateHref: `${api}/certificate.pdf?person=${p.personId}`,
           }))}
         />
@@ -134,7 +134,10 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
             {t('roster.closeTitle')}
           </h2>
           <p className="mb-3">{t('roster.closeIntro')}</p>
-          <CloseSessionForm sessionId={session.id} label={t('roster.closeButton')} />
+          <CloseSessionForm
+            sessionId={session.id}
+            labels={{ open: t('roster.closeButton'), confirmText: t('roster.closeConfirm', { count: people.filter((p) => p.status === 'unmarked').length }), confirmYes: t('roster.closeYes') }}
+          />
         </section>
       )}
 

@@ -29,7 +29,7 @@ export default async function CancelSessionPage({ params }: { params: Promise<{ 
       {open ? (
         <>
           <p className="mb-6">
-            {signUps === 0 ? t('manage.cancel.noSignups') : signUps === 1 ? t('manage.cancel.withOneSignup') : t('manage.cancel.withSignups', { count: signUps })}
+            {t('manage.cancel.withSignups', { count: signUps })}
           </p>
           <CancelForm
             id={session.id}

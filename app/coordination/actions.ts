@@ -1,0 +1,10 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { markAccessibilityReportHandled } from '@/lib/accessibility';
+import { serverAction } from '@/lib/http/action';
+
+export const markReportHandledAction = serverAction(async (input, actor) => {
+  await markAccessibilityReportHandled(actor, input.reportId);
+  revalidatePath('/coordination');
+  return { ok: true };
+});
