@@ -5,6 +5,7 @@ import { db, type Executor } from '@/db';
 import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
 import { randomCode, isUniqueViolation } from './codes';
 import { attendanceEntityId, audit, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
@@ -400,15 +401,17 @@ export async function attendanceCountsFor(actor: Actor | null, sessionIds: reado
   const rows = await db
     .select({
       sessionId: sessions.id,
-      confirmed: sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed')`,
+      confirmed: confirmedSeats(sessionRow),
       present: sql<number>`count(*) filter (where ${attendance.status} = 'present')::int`,
       late: sql<number>`count(*) filter (where ${attendance.status} = 'late')::int`,
       excused: sql<number>`count(*) filter (where ${attendance.status} = 'excused')::int`,
       absent: sql<number>`count(*) filter (where ${attendance.status} = 'absent')::int`,
       walkIns: sql<number>`count(*) filter (where ${attendance.walkIn})::int`,
       unmarkedWalkIns: sql<number>`count(*) filter (where ${attendance.walkIn} and ${attendance.status} = 'unmarked')::int`,
-      unmarkedConfirmed: sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed'
-        and not exists (select 1 from ${attendance} a where a.session_id = e.session_id and a.user_id = e.user_id and a.status <> 'unmarked'))`,
+      unmarkedConfirmed: confirmedSeats(
+        sessionRow,
+        sql`not exists (select 1 from ${attendance} a where a.session_id = seat.session_id and a.user_id = seat.user_id and a.status <> 'unmarked')`,
+      ),
     })
     .from(sessions)
     .leftJoin(attendance, eq(attendance.sessionId, sessions.id))

@@ -3,11 +3,12 @@ import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db';
-import { enrollments, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { toIcs } from '@/lib/calendar/ics';
+import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
-import { confirmedCountSql, upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
 
 // (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
@@ -100,9 +101,6 @@ export type PublicSession = {
   trainers: string[];
 };
 
-const countOf = (status: 'confirmed' | 'waitlisted') =>
-  sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = ${status})`;
-
 export async function getPublicSession(id: string, { now = new Date() } = {}): Promise<PublicSession> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError(SESSION_NOT_FOUND);
   const [row] = await db
@@ -114,8 +112,7 @@ export async function getPublicSession(id: string, { now = new Date() } = {}): P
       createdAt: sessions.createdAt,
       updatedAt: sessions.updatedAt,
       capacity: sessions.capacity,
-      confirmedCount: countOf('confirmed'),
-      waitlistCount: countOf('waitlisted'),
+      ...seatCounts(),
       trainers: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${sessionTrainers} st join ${users} u on u.id = st.user_id where st.session_id = ${sessions}.id), '{}')`,
       workshop: {
         slug: workshops.slug,
@@ -142,7 +139,7 @@ export async function getPublicSession(id: string, { now = new Date() } = {}): P
   if (!row) throw new NotFoundError(SESSION_NOT_FOUND);
   return {
     ...row,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     upcoming: row.status === 'scheduled' && row.startsAt > now,
     workshop: { ...row.workshop, themes: row.workshop.themes as Theme[] },
   };
@@ -175,7 +172,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: confirmedCountSql,
+      confirmedCount: confirmedSeats(sessionRow),
       placeId: places.id,
       placeName: places.name,
       placeSlug: places.slug,
@@ -197,7 +194,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
         eq(places.active, true),
         eq(sessions.status, 'scheduled'),
         gt(sessions.startsAt, now),
-        sql`${sessions.capacity} > ${confirmedCountSql}`,
+        hasFreeSeat(),
       ),
     )
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
@@ -206,7 +203,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
     ...row,
     samePlace,
     placeId,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     distanceKm: samePlace ? 0 : distanceKm(from, { latitude, longitude }),
   }));
   const strip = ({ samePlace: _s, placeId: _p, ...date }: (typeof dates)[number]): OtherDate => date;

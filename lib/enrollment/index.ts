@@ -9,6 +9,7 @@ import { formatDay, formatTime } from '@/lib/format/dates';
 import { loadRecipients, loadSessionInfo, notify, notifySessionCancelled, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { enrollInputSchema } from './schema';
+import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
 
 // Sign-ups ("inscriptions"). Every change of a session's sign-ups happens in a transaction that
 // first locks the session row (SELECT … FOR UPDATE): sign-ups, cancellations and promotions of
@@ -82,12 +83,9 @@ function assertOpen(session: LockedSession, now: Date, staff: boolean) {
 
 async function countsIn(tx: Executor, sessionId: string) {
   const [row] = await tx
-    .select({
-      confirmed: sql<number>`count(*) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${enrollments.status} = 'waitlisted')::int`,
-    })
-    .from(enrollments)
-    .where(eq(enrollments.sessionId, sessionId));
+    .select({ confirmed: confirmedSeats(sessionId), waiting: waitlistCount(sessionId) })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0 };
 }
 
@@ -166,13 +164,13 @@ function alreadyMessage(self: boolean, status: EnrollmentStatus, position?: numb
 async function stateOf(tx: Executor, sessionId: string, userId: string) {
   const [row] = await tx
     .select({
-      confirmed: sql<number>`count(*) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${enrollments.status} = 'waitlisted')::int`,
-      mineId: sql<string | null>`max(${enrollments.id}::text) filter (where ${enrollments.userId} = ${userId})`,
-      mineStatus: sql<EnrollmentStatus | null>`max(${enrollments.status}::text) filter (where ${enrollments.userId} = ${userId})`,
+      confirmed: confirmedSeats(sessionId),
+      waiting: waitlistCount(sessionId),
+      mineId: sql<string | null>`(select e.id::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${userId})`,
+      mineStatus: sql<EnrollmentStatus | null>`(select e.status::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${userId})`,
     })
-    .from(enrollments)
-    .where(eq(enrollments.sessionId, sessionId));
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0, mine: row?.mineId ? { id: row.mineId, status: row.mineStatus! } : null };
 }
 
@@ -326,15 +324,12 @@ export async function sessionCounts(sessionId: string, database: Executor = db):
   const [row] = await database
     .select({
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
-    .where(eq(sessions.id, sessionId))
-    .groupBy(sessions.id);
+    .where(eq(sessions.id, sessionId));
   if (!row) return null;
-  return { ...row, seatsLeft: Math.max(0, row.capacity - row.confirmedCount) };
+  return { ...row, seatsLeft: seatsLeft(row.capacity, row.confirmedCount) };
 }
 
 export type EnrollmentPanelView = SessionCounts & {

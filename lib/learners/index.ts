@@ -6,6 +6,7 @@ import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { seatCounts } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
 import { formatPhone, phoneSearchDigits } from './phone';
@@ -114,15 +115,12 @@ export async function deskSessions(actor: Actor | null, now = new Date(), limit 
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
     .where(and(everywhere(actor) ? undefined : inArray(sessions.placeId, placeIds), eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)))
-    .groupBy(sessions.id, workshops.title, places.name)
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .limit(limit);
 }

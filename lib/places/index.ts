@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { seatCounts } from '@/lib/enrollment/seats';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 
 export type StaffSession = {
@@ -29,13 +30,11 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
     .where(
       and(
         everywhere ? undefined : inArray(sessions.placeId, placeIds),
@@ -43,7 +42,6 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
         gt(sessions.endsAt, now),
       ),
     )
-    .groupBy(sessions.id, workshops.title, places.name)
     .orderBy(asc(sessions.startsAt))
     .limit(limit);
 }

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// "One rule, one place" (issue 13): rules that used to be written several times now have one
+// home. These guards read the source as text and fail when a copy comes back.
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCE_DIRS = ['app', 'lib', 'db', 'scripts'];
+
+function sourceFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) out.push(path.relative(ROOT, full));
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(path.join(ROOT, dir));
+  return out;
+}
+
+const files = sourceFiles().map((file) => ({ file, lines: readFileSync(path.join(ROOT, file), 'utf8').split('\n') }));
+
+// The statement that starts on line i: up to `span` lines, stopping after the first that ends
+// with "," or ";" (a query is often written over two or three chained lines).
+function statementAt(lines: string[], i: number, span: number): string {
+  const taken: string[] = [];
+  for (const line of lines.slice(i, i + span)) {
+    taken.push(line);
+    if (/[,;]\s*$/.test(line)) break;
+  }
+  return taken.join('\n');
+}
+
+// Where a pattern occurs: "file:line" of each statement that matches.
+function occurrences(match: (text: string) => boolean, { span = 1, except = [] as string[] } = {}): string[] {
+  const found: string[] = [];
+  for (const { file, lines } of files) {
+    if (except.includes(file)) continue;
+    lines.forEach((_, i) => {
+      if (match(statementAt(lines, i, span))) found.push(`${file}:${i + 1}`);
+    });
+  }
+  return found;
+}
+
+// A count( … ) with 'confirmed' in the same statement: a seat count written by hand.
+const countsSeats = (text: string) => /\bcount\(/i.test(text.split('\n')[0]!) && /'confirmed'/.test(text);
+
+describe('one definition of each rule', () => {
+  it('confirmed seats are counted only in lib/enrollment/seats.ts', () => {
+    expect(occurrences(countsSeats, { span: 3, except: ['lib/enrollment/seats.ts'] })).toEqual([]);
+  });
+
+  it('the seat guard sees the hand-written forms it replaced', () => {
+    const lines = [
+      "const n = sql<number>`(select count(*)::int from ${enrollments} e",
+      "  where e.session_id = ${id} and e.status = 'confirmed')`;",
+      "db.select({ n: sql<number>`count(*)::int` })",
+      '  .from(enrollments)',
+      "  .where(and(eq(enrollments.sessionId, id), eq(enrollments.status, 'confirmed')));",
+      "confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,",
+      // Not a seat count: a count of places, then an unrelated statement.
+      'db.select({ n: count() }).from(places),',
+      "db.select({ n: countDistinct(enrollments.userId) }).where(eq(enrollments.status, 'confirmed')),",
+    ];
+    const hits = lines.map((_, i) => i).filter((i) => countsSeats(statementAt(lines, i, 3)));
+    expect(hits).toEqual([0, 2, 5]);
+  });
+});
