@@ -3,7 +3,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, auditLog, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { activities, activityParticipants, attendance, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
 import { parisToday } from '@/lib/stats/period';
@@ -591,7 +592,7 @@ export async function createActivity(actor: Actor | null, input: unknown, now = 
         .returning({ id: activities.id });
       const id = row!.id;
       if (participantIds.length) await tx.insert(activityParticipants).values(participantIds.map((userId) => ({ activityId: id, userId })));
-      await tx.insert(auditLog).values({
+      await writeAudit(tx, {
         actorId: actor!.id,
         action: 'activity.create',
         entityType: 'activity',
@@ -657,7 +658,7 @@ export async function updateActivity(actor: Actor | null, id: string, input: unk
     await tx.update(activities).set({ ...fields, updatedAt: now }).where(eq(activities.id, id));
     await tx.delete(activityParticipants).where(eq(activityParticipants.activityId, id));
     if (participantIds.length) await tx.insert(activityParticipants).values(participantIds.map((userId) => ({ activityId: id, userId })));
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor!.id,
       action: 'activity.update',
       entityType: 'activity',
@@ -674,7 +675,7 @@ export async function deleteActivity(actor: Actor | null, id: string): Promise<v
   const loaded = await loadForChange(actor!, id);
   await db.transaction(async (tx) => {
     await tx.delete(activities).where(eq(activities.id, id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'activity.delete', entityType: 'activity', entityId: id, before: snapshotOfView(loaded.view) });
+    await writeAudit(tx, { actorId: actor!.id, action: 'activity.delete', entityType: 'activity', entityId: id, before: snapshotOfView(loaded.view) });
   });
 }
 

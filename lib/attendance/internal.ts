@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auditLog, sessions } from '@/db/schema';
+import { sessions } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
 import { sessionIdSchema } from './schema';
@@ -30,21 +30,6 @@ export async function loadSession(executor: Executor, id: string, { lock = false
 // the places they staff.
 export function placeScopeOf(actor: Actor): string[] | null {
   return can(actor, 'stats:network') ? null : [...actor.staffedPlaceIds];
-}
-
-export async function audit(
-  executor: Executor,
-  entry: { actorId: string | null; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; at?: Date },
-): Promise<void> {
-  await executor.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    ...(entry.at ? { at: entry.at } : {}),
-  });
 }
 
 export const attendanceEntityId = (sessionId: string, personId: string) => `${sessionId}:${personId}`;

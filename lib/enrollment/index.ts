@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Database, type Executor, type Transaction } from '@/db';
-import { attendance, auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from '@/lib/errors';
 import { formatDay, formatTime } from '@/lib/format/dates';
@@ -125,7 +126,7 @@ async function promoteLocked(tx: Transaction, session: LockedSession, actorId: s
     .update(enrollments)
     .set({ status: 'confirmed', confirmedAt: now, updatedAt: now })
     .where(inArray(enrollments.id, next.map((n) => n.id)));
-  await tx.insert(auditLog).values(
+  await writeAudit(tx,
     next.map((n) => ({ actorId, action: 'enrollment.promote', entityType: 'enrollment', entityId: n.id, before: { status: 'waitlisted' }, after: { status: 'confirmed' }, at: now })),
   );
   await notify(tx, { kind: 'promoted', sessionId: session.id, userIds: next.map((n) => n.userId), now, preloaded: info ? { session: info, people: [] } : undefined });
@@ -208,7 +209,7 @@ export async function enrollLocked(
         .insert(enrollments)
         .values({ ...values, sessionId: session.id, userId: learner.id, createdAt: now })
         .returning({ id: enrollments.id });
-  await tx.insert(auditLog).values({
+  await writeAudit(tx, {
     actorId: actor.id,
     action: existing ? 'enrollment.reactivate' : 'enrollment.create',
     entityType: 'enrollment',
@@ -284,7 +285,7 @@ export async function cancelEnrollment(actor: Actor | null, sessionId: string, i
     }
     if (onBehalf && now >= session.endsAt) throw new UserError('Cette séance est terminée : son émargement fait foi.', { status: 409 });
     await tx.update(enrollments).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(enrollments.id, current.id));
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor.id,
       action: 'enrollment.cancel',
       entityType: 'enrollment',
@@ -309,7 +310,7 @@ export async function cancelSessionEnrollments(tx: Transaction, sessionId: strin
     .where(and(eq(enrollments.sessionId, sessionId), inArray(enrollments.status, ['confirmed', 'waitlisted'])))
     .returning({ id: enrollments.id });
   if (cancelled.length > 0) {
-    await tx.insert(auditLog).values(
+    await writeAudit(tx,
       cancelled.map((c) => ({ actorId, action: 'enrollment.cancel', entityType: 'enrollment', entityId: c.id, after: { status: 'cancelled', by: 'session-cancelled' }, at: now })),
     );
   }

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Transaction } from '@/db';
-import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -161,7 +162,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
         updatedAt: now,
       })
       .returning({ id: users.id, name: users.name });
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor.id,
       action: 'learner.create-at-desk',
       entityType: 'user',
@@ -187,7 +188,7 @@ export async function issueClaimCode(actor: Actor | null, learnerId: string, now
     if (!person.claimable) throw new ForbiddenError('Cette personne a déjà son propre compte : elle se connecte avec son adresse e-mail.');
     const claimCode = newClaimCode();
     await tx.update(users).set({ claimCodeHash: hashClaimCode(claimCode), claimCodeExpiresAt: claimCodeExpiry(now), updatedAt: now }).where(eq(users.id, person.id));
-    await tx.insert(auditLog).values({ actorId: actor.id, action: 'learner.claim-code', entityType: 'user', entityId: person.id, at: now });
+    await writeAudit(tx, { actorId: actor.id, action: 'learner.claim-code', entityType: 'user', entityId: person.id, at: now });
     return { name: person.name, claimCode };
   });
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { auditLog, places, statShares, users } from '@/db/schema';
+import { places, statShares, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
@@ -78,7 +79,7 @@ export async function createStatShare(actor: Actor | null, input: unknown, now =
       .insert(statShares)
       .values({ token, scope: placeId ? 'place' : 'network', placeId, fromDate: data.from, toDate: data.to, createdById: actor!.id, createdAt: now })
       .returning({ id: statShares.id });
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor!.id,
       action: 'stat_share.create',
       entityType: 'stat_share',
@@ -111,7 +112,7 @@ export async function revokeStatShare(actor: Actor | null, id: string, now = new
     if (!row) throw new NotFoundError('Ce lien n’existe pas.');
     if (row.revokedAt) return;
     await tx.update(statShares).set({ revokedAt: now }).where(eq(statShares.id, id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+    await writeAudit(tx, { actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
   });
 }
 

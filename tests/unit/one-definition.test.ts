@@ -69,4 +69,11 @@ describe('one definition of each rule', () => {
     const hits = lines.map((_, i) => i).filter((i) => countsSeats(statementAt(lines, i, 3)));
     expect(hits).toEqual([0, 2, 5]);
   });
+
+  it('the audit log is written only by lib/audit.ts', () => {
+    const insertsAudit = (text: string) => /\.insert\(\s*auditLog\s*\)|insert\s+into\s+"?audit_log/i.test(text);
+    expect(insertsAudit('await tx.insert(auditLog).values({ action })')).toBe(true);
+    expect(insertsAudit('await db.execute(sql`insert into audit_log (action) values (1)`)')).toBe(true);
+    expect(occurrences(insertsAudit, { except: ['lib/audit.ts'] })).toEqual([]);
+  });
 });
