@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { db, type Executor } from '@/db';
 import { activities, activityParticipants, attendance, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, inPlaceScope, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
+import { inScope } from '@/lib/auth/place-scope';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
 import { parisToday } from '@/lib/stats/period';
 import { toParisWallClock } from '@/lib/time';
@@ -66,13 +67,14 @@ export class SessionAlreadyRecordedError extends ConflictError {
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 // Coordinators work on the whole network.
-const networkWide = (actor: Actor) => can(actor, 'stats:network');
+const networkWide = (actor: Actor) => placeScope(actor) === 'all';
 
 // The activities an actor may read. The actor is asserted first: no optional filter here.
 function visibleTo(actor: Actor): SQL | undefined {
-  if (networkWide(actor)) return undefined;
+  const scope = placeScope(actor);
+  if (scope === 'all') return undefined;
   const own = eq(activities.mediatorId, actor.id);
-  return actor.staffedPlaceIds.length ? or(own, inArray(activities.placeId, [...actor.staffedPlaceIds])) : own;
+  return isEmptyScope(scope) ? own : or(own, inScope(activities.placeId, scope));
 }
 
 const canChange = (actor: Actor, row: { mediatorId: string }) => row.mediatorId === actor.id || networkWide(actor);
@@ -117,9 +119,9 @@ export type LoggablePlace = { id: string; slug: string; name: string; commune: s
 export async function loggablePlaces(actor: Actor | null): Promise<LoggablePlace[]> {
   assertCan(actor, 'activity:log');
   const columns = { id: places.id, slug: places.slug, name: places.name, commune: places.commune };
-  if (networkWide(actor!)) return db.select(columns).from(places).where(eq(places.active, true)).orderBy(asc(places.name));
-  if (actor!.staffedPlaceIds.length === 0) return [];
-  return db.select(columns).from(places).where(inArray(places.id, [...actor!.staffedPlaceIds])).orderBy(asc(places.name));
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
+  return db.select(columns).from(places).where(scope === 'all' ? eq(places.active, true) : inScope(places.id, scope)).orderBy(asc(places.name));
 }
 
 // Communes of the network, offered as suggestions for a person's commune.
@@ -268,7 +270,7 @@ async function loadActivity(executor: Executor, id: string) {
 }
 
 function canRead(actor: Actor, loaded: { mediatorId: string; placeId: string | null }) {
-  return networkWide(actor) || loaded.mediatorId === actor.id || (loaded.placeId !== null && actor.staffedPlaceIds.includes(loaded.placeId));
+  return loaded.mediatorId === actor.id || inPlaceScope(placeScope(actor), loaded.placeId);
 }
 
 // One activity, for its author, the staff of its place and coordinators.
@@ -293,8 +295,8 @@ export type SessionToRecord = { id: string; title: string; placeName: string; st
 // Closed sessions of the actor's places that no activity records yet, most recent first.
 export async function listSessionsToRecord(actor: Actor | null, { limit = 10 } = {}): Promise<SessionToRecord[]> {
   assertCan(actor, 'activity:log');
-  const everywhere = networkWide(actor!);
-  if (!everywhere && actor!.staffedPlaceIds.length === 0) return [];
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
   return db
     .select({
       id: sessions.id,
@@ -309,7 +311,7 @@ export async function listSessionsToRecord(actor: Actor | null, { limit = 10 } =
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(
       and(
-        everywhere ? undefined : inArray(sessions.placeId, [...actor!.staffedPlaceIds]),
+        inScope(sessions.placeId, scope),
         eq(sessions.status, 'done'),
         sql`not exists (select 1 from ${activities} where ${activities.sessionId} = ${sessions.id})`,
       ),

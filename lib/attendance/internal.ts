@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { sessions } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/policy';
+import { placeScope, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
 import { sessionIdSchema } from './schema';
 
@@ -29,7 +29,8 @@ export async function loadSession(executor: Executor, id: string, { lock = false
 // Places whose learners the actor may look up: every place for network staff (null), otherwise
 // the places they staff.
 export function placeScopeOf(actor: Actor): string[] | null {
-  return can(actor, 'stats:network') ? null : [...actor.staffedPlaceIds];
+  const scope = placeScope(actor);
+  return scope === 'all' ? null : [...scope];
 }
 
 export const attendanceEntityId = (sessionId: string, personId: string) => `${sessionId}:${personId}`;

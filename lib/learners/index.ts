@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db, type Transaction } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { seatCounts } from '@/lib/enrollment/seats';
@@ -19,7 +19,7 @@ import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
 const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 // Coordinators act on every place.
-const everywhere = (actor: Actor) => can(actor, 'coordination:view');
+const everywhere = (actor: Actor) => placeScope(actor) === 'all';
 
 // Places where the actor may sign people up.
 function deskPlaceIds(actor: Actor): string[] {

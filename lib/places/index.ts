@@ -3,7 +3,8 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { placeStaff, places, sessions, users, workshops } from '@/db/schema';
 import { seatCounts } from '@/lib/enrollment/seats';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
+import { inScope } from '@/lib/auth/place-scope';
 
 export type StaffSession = {
   id: string;
@@ -19,9 +20,8 @@ export type StaffSession = {
 // Next sessions at the places the actor staffs (every place for a coordinator).
 export async function listStaffSessions(actor: Actor | null, { now = new Date(), limit = 20 } = {}): Promise<StaffSession[]> {
   assertCan(actor, 'mediation:view');
-  const everywhere = can(actor, 'stats:network');
-  const placeIds = [...actor!.staffedPlaceIds];
-  if (!everywhere && placeIds.length === 0) return [];
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
   return db
     .select({
       id: sessions.id,
@@ -37,7 +37,7 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(
       and(
-        everywhere ? undefined : inArray(sessions.placeId, placeIds),
+        inScope(sessions.placeId, scope),
         eq(sessions.status, 'scheduled'),
         gt(sessions.endsAt, now),
       ),

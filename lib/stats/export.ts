@@ -2,7 +2,7 @@ import 'server-only';
 import { activitiesForExport, type ActivityExportRow } from '@/lib/activities';
 import type { ActivityListQuery } from '@/lib/activities/schema';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
 import { formatMonth } from '@/lib/format/numbers';
 import { translator, type Translate } from '@/lib/i18n';
 import { toCsv, type Cell } from '@/lib/export/csv';
@@ -139,7 +139,7 @@ function activityRow(a: ActivityExportRow): Cell[] {
 // are counted, not named: the file may travel.
 export async function exportActivities(actor: Actor | null, query: ActivityListQuery, format: ExportFormat, now = new Date()): Promise<Download> {
   // With no filter, a coordinator downloads the whole network's log.
-  if (!query.place && !query.mine && can(actor, 'stats:network')) assertCan(actor, 'export:network');
+  if (!query.place && !query.mine && placeScope(actor) === 'all') assertCan(actor, 'export:network');
   const rows = await activitiesForExport(actor, query);
   const header = [
     t('exports.date'),

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { activities, activityParticipants, attendance, places, sessions, users } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
 import { confirmedSeats } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
 import { AGE_BANDS, DURATION_BANDS, GENDERS, SOCIAL_STATUSES } from '@/lib/vocabulary';
@@ -284,9 +284,10 @@ export async function resolveStatsScope(actor: Actor | null, placeSlug?: string 
     assertCan(actor, 'stats:place', { placeId: place.id });
     return { kind: 'place', place };
   }
-  if (can(actor, 'stats:network')) return { kind: 'network' };
+  const scope = placeScope(actor);
+  if (scope === 'all') return { kind: 'network' };
   assertCan(actor, 'activity:log');
-  return { kind: 'mediator', mediatorId: actor!.id, mediatorName: actor!.name, placeIds: [...actor!.staffedPlaceIds] };
+  return { kind: 'mediator', mediatorId: actor!.id, mediatorName: actor!.name, placeIds: [...scope] };
 }
 
 // The statistics a signed-in person asked for (pages, exports, GET /api/v1/stats).

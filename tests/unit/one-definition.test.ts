@@ -76,4 +76,16 @@ describe('one definition of each rule', () => {
     expect(insertsAudit('await db.execute(sql`insert into audit_log (action) values (1)`)')).toBe(true);
     expect(occurrences(insertsAudit, { except: ['lib/audit.ts'] })).toEqual([]);
   });
+
+  it('"on which places?" is asked through placeScope, not read from the actor outside lib/auth', () => {
+    const readsStaffing = (text: string) => /staffedPlaceIds\.includes\(/.test(text);
+    // Network-wide or not, asked through a permission that means something else.
+    const asksNetworkWide = (text: string) => /\bcan\(\s*\w+!?,\s*'(stats:network|place:manage)'\s*\)/.test(text);
+    expect(readsStaffing('actor.staffedPlaceIds.includes(placeId)')).toBe(true);
+    expect(asksNetworkWide("const everywhere = can(actor, 'place:manage');")).toBe(true);
+    expect(asksNetworkWide("assertCan(actor, 'place:manage');")).toBe(false);
+    const authFiles = files.map(({ file }) => file).filter((file) => file.startsWith('lib/auth/'));
+    expect(occurrences(readsStaffing, { except: authFiles })).toEqual([]);
+    expect(occurrences(asksNetworkWide, { except: authFiles })).toEqual([]);
+  });
 });
