@@ -9,6 +9,7 @@ import { appUrl } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
+import { isUuid } from '@/lib/ids';
 
 // Barriers reported through the accessibility statement (/accessibilite). Anyone may report one,
 // signed in or not; network coordinators read them on /coordination, are told by e-mail through
@@ -113,7 +114,7 @@ export async function listAccessibilityReports(actor: Actor | null, { limit = 20
 
 export async function markAccessibilityReportHandled(actor: Actor | null, id: unknown, now = new Date()): Promise<void> {
   assertCan(actor, 'coordination:view');
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce signalement n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Ce signalement n’existe pas.');
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(accessibilityReports)

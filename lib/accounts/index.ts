@@ -5,7 +5,7 @@ import { placeStaff, places, userRoles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { findClaimableProfile } from '@/lib/learners';
 import { normalizePhone } from '@/lib/learners/phone';
 import { clearHits, hit } from '@/lib/rate-limit';
@@ -58,7 +58,7 @@ export async function createLearnerAccount(input: unknown, clientKey = 'unknown'
     })
     .catch((error: unknown) => {
       // A concurrent claim took the address between our read and our update.
-      if ((error as { cause?: { code?: string } })?.cause?.code === '23505') throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      if (isUniqueViolation(error)) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
       throw error;
     });
 }

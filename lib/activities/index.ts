@@ -1,17 +1,17 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { db, type Executor } from '@/db';
 import { activities, activityParticipants, attendance, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, can, inPlaceScope, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
 import { inScope } from '@/lib/auth/place-scope';
-import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { parisToday } from '@/lib/stats/period';
 import { toParisWallClock } from '@/lib/time';
 import { parseInput } from '@/lib/validation';
 import { GENDERS, AGE_BANDS, SOCIAL_STATUSES, THEMES, type ActivityKind, type Level, type PlaceType, type Theme } from '@/lib/vocabulary';
+import { isUuid } from '@/lib/ids';
 import {
   activityInputSchema,
   activityListQuerySchema,
@@ -64,7 +64,6 @@ export class SessionAlreadyRecordedError extends ConflictError {
   }
 }
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 // Coordinators work on the whole network.
 const networkWide = (actor: Actor) => placeScope(actor) === 'all';
@@ -556,14 +555,6 @@ async function checkActivity(actor: Actor, data: ActivityInput, now: Date, sessi
       throw new ValidationError({ [field]: ['Choisissez des personnes connues de ce lieu (inscrites ou déjà accompagnées).'] });
     }
   }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint_name, constraint: c, message } = e as { code?: string; constraint_name?: string; constraint?: string; message?: string };
-    if (code === '23505' && (constraint_name === constraint || c === constraint || message?.includes(constraint))) return true;
-  }
-  return false;
 }
 
 async function recordedActivityOf(sessionId: string): Promise<string | null> {

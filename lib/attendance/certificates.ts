@@ -5,9 +5,9 @@ import { db, type Executor } from '@/db';
 import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, type Actor } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, isUniqueViolation } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { isUniqueViolation, randomCode } from './codes';
+import { randomCode } from './codes';
 import { attendanceEntityId, loadSession, parseSessionId } from './internal';
 import { CERTIFICATE_CODE_LENGTH, certificateCodeSchema, type AttendanceStatus } from './schema';
 

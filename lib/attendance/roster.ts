@@ -5,10 +5,10 @@ import { db, type Executor } from '@/db';
 import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
-import { randomCode, isUniqueViolation } from './codes';
+import { randomCode } from './codes';
 import { attendanceEntityId, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
 import {
   CHECK_IN_CODE_LENGTH,

@@ -9,6 +9,7 @@ import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { isUuid } from '@/lib/ids';
 
 // (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
@@ -102,7 +103,7 @@ export type PublicSession = {
 };
 
 export async function getPublicSession(id: string, { now = new Date() } = {}): Promise<PublicSession> {
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError(SESSION_NOT_FOUND);
+  if (!isUuid(id)) throw new NotFoundError(SESSION_NOT_FOUND);
   const [row] = await db
     .select({
       id: sessions.id,
@@ -163,7 +164,7 @@ function distanceKm(a: { latitude: number | null; longitude: number | null }, b:
 // workshop that still have seats, at the same place, and at the nearest other places (the first
 // such date of each, nearest first). Empty lists for an unknown session.
 export async function otherDatesOf(sessionId: string, { now = new Date() } = {}): Promise<OtherDates> {
-  if (!z.uuid().safeParse(sessionId).success) return { samePlace: [], nearby: [] };
+  if (!isUuid(sessionId)) return { samePlace: [], nearby: [] };
   const base = alias(sessions, 'base');
   const basePlace = alias(places, 'base_place');
   const rows = await db

@@ -14,6 +14,7 @@ import { cancelSessionSchema, MAX_OCCURRENCES, scheduleSessionSchema, updateSess
 import { fillFreeSeats } from '@/lib/enrollment';
 import { notifySessionCancelled } from '@/lib/notifications';
 import { canManageWorkshop } from './workshops-admin';
+import { isUuid } from '@/lib/ids';
 
 // Scheduling, editing and cancelling sessions. A mediator acts on the sessions of the places they
 // staff (policy action 'session:manage'); a coordinator on every session. Times are entered as
@@ -44,7 +45,6 @@ const WORKSHOP_NOT_FOUND = 'Cet atelier n’existe pas.';
 const NOT_YOUR_PLACE = 'Vous n’intervenez pas dans le lieu de cette séance.';
 const MAX_SPAN_DAYS = 731;
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const parseDate = (value: string): LocalDate => {

@@ -1,16 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Database, type Executor, type Transaction } from '@/db';
 import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
-import { ConflictError, ForbiddenError, NotFoundError, UserError } from '@/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UserError, isUniqueViolation } from '@/lib/errors';
 import { formatDay, formatTime } from '@/lib/format/dates';
 import { loadRecipients, loadSessionInfo, notify, notifySessionCancelled, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { enrollInputSchema } from './schema';
 import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
+import { isUuid } from '@/lib/ids';
 
 // Sign-ups ("inscriptions"). Every change of a session's sign-ups happens in a transaction that
 // first locks the session row (SELECT … FOR UPDATE): sign-ups, cancellations and promotions of
@@ -46,7 +46,6 @@ const sessionColumns = {
   signupCutoffHours: sessions.signupCutoffHours,
 };
 
-const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 // Locks the session row until the end of the transaction; unknown ids are 404.
 export async function lockSession(tx: Transaction, sessionId: string): Promise<LockedSession> {
@@ -224,13 +223,6 @@ export async function enrollLocked(
   return position ? { status, position } : { status };
 }
 
-// A concurrent duplicate that slipped past the check still hits the unique index.
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 // Signs the actor up (no learnerId), or — for a mediator of the session's place or a
 // coordinator — the learner named by learnerId. Confirmed while seats are free, otherwise on

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Transaction } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
@@ -12,11 +11,11 @@ import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
 import { formatPhone, phoneSearchDigits } from './phone';
 import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
+import { isUuid } from '@/lib/ids';
 
 // Learners seen from the desk: the people a mediator knows at their places, the profiles they
 // create for people without e-mail, and the claim of such a profile by its owner.
 
-const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 // Coordinators act on every place.
 const everywhere = (actor: Actor) => placeScope(actor) === 'all';

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { computeStats, toPublicStats, type PublicStats } from './impact';
 import { periodQuerySchema } from './period';
+import { isUuid } from '@/lib/ids';
 
 // Read-only public links to the statistics of a place or of the network for a period. Whoever
 // has the link sees aggregates only (toPublicStats); a coordinator can revoke it at any time.
@@ -106,7 +107,7 @@ export async function listStatShares(actor: Actor | null): Promise<ShareView[]> 
 
 export async function revokeStatShare(actor: Actor | null, id: string, now = new Date()): Promise<void> {
   assertCan(actor, 'stats:network');
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce lien n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Ce lien n’existe pas.');
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ revokedAt: statShares.revokedAt }).from(statShares).where(eq(statShares.id, id)).for('update');
     if (!row) throw new NotFoundError('Ce lien n’existe pas.');

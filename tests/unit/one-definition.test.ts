@@ -88,4 +88,15 @@ describe('one definition of each rule', () => {
     expect(occurrences(readsStaffing, { except: authFiles })).toEqual([]);
     expect(occurrences(asksNetworkWide, { except: authFiles })).toEqual([]);
   });
+
+  it.each([
+    ['uuid check', /const isUuid\b|z\.uuid\(\)\.safeParse|\[0-9a-f\]\{8\}-/, 'lib/ids.ts'],
+    ['unique-violation test', /'23505'/, 'lib/errors.ts'],
+    ['file response', /content-disposition/, 'lib/http/download.ts'],
+    ['slug maker', /\[\^a-z0-9\]\+\/g, '-'\)/, 'lib/slug.ts'],
+  ] as const)('the %s is written once', (_name, pattern, home) => {
+    const found = occurrences((text) => pattern.test(text), { except: [home] });
+    expect(found).toEqual([]);
+    expect(occurrences((text) => pattern.test(text)).some((where) => where.startsWith(`${home}:`))).toBe(true);
+  });
 });
