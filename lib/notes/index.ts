@@ -186,20 +186,21 @@ const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 // Staff of a place that runs the workshop (or of the session's place), or a coordinator.
 async function isStaffFor(tx: Executor, actor: Actor, workshopId: string, sessionId: string | null): Promise<boolean> {
-  const [row] = await tx.execute<{ ok: boolean }>(
-    sql`select ${staffOfNote(actor, { workshopId: sql`${workshopId}::uuid`, sessionId: sql`${sessionId}::uuid` })} as ok`,
-  );
+  const [row] = await tx
+    .select({ ok: sql<boolean>`${staffOfNote(actor, { workshopId: sql`${workshopId}::uuid`, sessionId: sql`${sessionId}::uuid` })}` })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId));
   return Boolean(row?.ok);
 }
 
 // A confirmed seat, an attendance (walk-ins included) or a trainer's place at a session of the
 // workshop (at that session when one is given).
 async function isParticipant(tx: Executor, actorId: string, workshopId: string, sessionId: string | null): Promise<boolean> {
-  const [row] = await tx.execute<{ ok: boolean }>(sql`select exists (select 1 from sessions s where s.workshop_id = ${workshopId}::uuid
+  const [row] = await tx.select({ ok: sql<boolean>`exists (select 1 from sessions s where s.workshop_id = ${workshopId}::uuid
     and (${sessionId}::uuid is null or s.id = ${sessionId}::uuid)
     and (exists (select 1 from enrollments e where e.session_id = s.id and e.user_id = ${actorId}::uuid and e.status = 'confirmed')
       or exists (select 1 from attendance a where a.session_id = s.id and a.user_id = ${actorId}::uuid and a.status in ('present', 'late'))
-      or exists (select 1 from session_trainers st where st.session_id = s.id and st.user_id = ${actorId}::uuid))) as ok`);
+      or exists (select 1 from session_trainers st where st.session_id = s.id and st.user_id = ${actorId}::uuid)))` }).from(workshops).where(eq(workshops.id, workshopId));
   return Boolean(row?.ok);
 }
 
@@ -365,4 +366,13 @@ export async function reportNote(actor: Actor | null, id: string, rawInput: unkn
 export function noteJson(note: NoteView): Omit<NoteView, 'mine' | 'usefulByMe' | 'replies'> & { replies: unknown[] } {
   const { mine: _mine, usefulByMe: _usefulByMe, replies, ...rest } = note;
   return { ...rest, replies: replies.map(noteJson) };
+}
+
+export type CarnetAbilities = { signedIn: boolean; mayWrite: boolean; moderate: boolean; sessions: { id: string; startsAt: Date; endsAt: Date }[] };
+
+// What the reader may do on a workshop's carnet (the server checks again on every action).
+export async function carnetAbilities(actor: Actor | null, workshopId: string): Promise<CarnetAbilities> {
+  if (!actor) return { signedIn: false, mayWrite: false, moderate: false, sessions: [] };
+  const [moderate, mayWrite] = await Promise.all([isStaffFor(db, actor, workshopId, null), mayWriteOn(actor, workshopId)]);
+  return { signedIn: true, mayWrite, moderate, sessions: mayWrite ? await writableSessions(actor, workshopId) : [] };
 }
