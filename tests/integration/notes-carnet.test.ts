@@ -5,7 +5,8 @@ import { DELETE as deleteNoteApi, PATCH as patchNote } from '@/app/api/v1/notes/
 import { POST as postReport } from '@/app/api/v1/notes/[id]/reports/route';
 import { POST as postUseful } from '@/app/api/v1/notes/[id]/useful/route';
 import { auditLog, outbox, placeStaff, reports, userRoles, users } from '@/db/schema';
-import { countNotes, createNote, getNote, listNotes } from '@/lib/notes';
+import { countNotes, createNote, getNote, listNotes, reportNote } from '@/lib/notes';
+import { dismissNoteReports, noteModerationQueue } from '@/lib/notes/moderation';
 import { apiRequest } from '../helpers/auth';
 import { db, migrateTestDatabase } from '../helpers/db';
 import { makeCarnetWorld, type CarnetWorld } from '../helpers/notes-fixtures';
@@ -154,6 +155,20 @@ describe('moderation', () => {
 
     expect((await hide(world.people.staff, { hidden: false })).status).toBe(200);
     expect((await getNote(null, note.id)).id).toBe(note.id);
+  });
+
+  it('shows reported and hidden notes in the queue of the place’s staff and of coordinators only, and dismisses reports', async () => {
+    const note = await createNote(world.people.participant, { workshop: world.workshop.slug, kind: 'tip', visibility: 'network', body: 'Achetez mes cours en ligne !' });
+    await reportNote(world.people.stranger, note.id, { reason: 'spam' });
+    await reportNote(world.people.author, note.id, { reason: 'spam' });
+    const mine = await noteModerationQueue(world.people.staff);
+    expect(mine.find((i) => i.id === note.id)?.openReports).toEqual([{ reason: 'spam', count: 2 }]);
+    expect((await noteModerationQueue(world.people.coordinator)).map((i) => i.id)).toContain(note.id);
+    expect((await noteModerationQueue(world.people.otherStaff)).map((i) => i.id)).not.toContain(note.id);
+    await expect(noteModerationQueue(world.people.participant)).rejects.toMatchObject({ status: 403 });
+    await expect(dismissNoteReports(world.people.otherStaff, note.id)).rejects.toMatchObject({ status: 404 });
+    expect(await dismissNoteReports(world.people.staff, note.id)).toBe(2);
+    expect((await noteModerationQueue(world.people.staff)).map((i) => i.id)).not.toContain(note.id);
   });
 
   it('lets only the author delete a note', async () => {
