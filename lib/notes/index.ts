@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, type Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
 import { fileReport, resolveReports } from '@/lib/moderation/reports';
+import { recordRevision } from '@/lib/revisions';
 import { type FrenchCorpus, frenchSearch, searchWords } from '@/lib/search/french';
 import { parseInput } from '@/lib/validation';
 import { notifyAuthorOfHiding, notifyTrainersOfQuestion } from './notify';
@@ -185,7 +186,7 @@ export async function getNote(actor: Actor | null, id: string, tx: Executor = db
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 // Staff of a place that runs the workshop (or of the session's place), or a coordinator.
-async function isStaffFor(tx: Executor, actor: Actor, workshopId: string, sessionId: string | null): Promise<boolean> {
+export async function isStaffFor(tx: Executor, actor: Actor, workshopId: string, sessionId: string | null): Promise<boolean> {
   const [row] = await tx
     .select({ ok: sql<boolean>`${staffOfNote(actor, { workshopId: sql`${workshopId}::uuid`, sessionId: sql`${sessionId}::uuid` })}` })
     .from(workshops)
@@ -195,7 +196,7 @@ async function isStaffFor(tx: Executor, actor: Actor, workshopId: string, sessio
 
 // A confirmed seat, an attendance (walk-ins included) or a trainer's place at a session of the
 // workshop (at that session when one is given).
-async function isParticipant(tx: Executor, actorId: string, workshopId: string, sessionId: string | null): Promise<boolean> {
+export async function isParticipant(tx: Executor, actorId: string, workshopId: string, sessionId: string | null): Promise<boolean> {
   const [row] = await tx.select({ ok: sql<boolean>`exists (select 1 from sessions s where s.workshop_id = ${workshopId}::uuid
     and (${sessionId}::uuid is null or s.id = ${sessionId}::uuid)
     and (exists (select 1 from enrollments e where e.session_id = s.id and e.user_id = ${actorId}::uuid and e.status = 'confirmed')
@@ -266,6 +267,7 @@ export async function createNote(actor: Actor | null, rawInput: unknown, { now =
       .insert(notes)
       .values({ authorId: actor.id, workshopId: workshop.id, sessionId, parentId, kind: input.kind, visibility, body: input.body, createdAt: now, updatedAt: now })
       .returning({ id: notes.id });
+    if (input.kind === 'memo') await recordRevision(tx, { kind: 'note', id: created!.id }, actor.id, { body: input.body }, now);
     await writeAudit(tx, { actorId: actor.id, action: 'note.create', entityType: 'note', entityId: created!.id, after: { kind: input.kind, visibility, sessionId, parentId } });
     if (input.kind === 'question' && !parentId) await notifyTrainersOfQuestion(tx, { noteId: created!.id, workshopId: workshop.id, sessionId, authorId: actor.id, body: input.body, now });
     return getNote(actor, created!.id, tx);
@@ -315,7 +317,6 @@ export async function updateNote(actor: Actor | null, id: string, rawPatch: unkn
       if (changes.visibility) await tx.update(notes).set({ visibility: changes.visibility }).where(eq(notes.parentId, id));
     }
     if (patch.body !== undefined && note.kind === 'memo') {
-      const { recordRevision } = await import('@/lib/revisions');
       await recordRevision(tx, { kind: 'note', id }, actor.id, { body: patch.body }, now);
     }
     return staff && patch.hidden ? hiddenView(tx, actor, id) : getNote(actor, id, tx);
