@@ -26,11 +26,10 @@ export default async function ModerationPage() {
 
       <section aria-labelledby="moderation-notes" className="mb-10">
         <h2 id="moderation-notes" className="mb-3 text-2xl font-bold">
-          {t('notes.moderation.notes', { count: queue.length })}
+          {t('notes.moderation.notes')}
         </h2>
-        {queue.length === 0 ? (
-          <p className="text-slate-700">{t('notes.moderation.empty')}</p>
-        ) : (
+        <p className="mb-3 text-slate-700">{t('notes.moderation.count', { count: queue.length })}</p>
+        {queue.length > 0 && (
           <ul className="grid gap-4">
             {queue.map((item) => (
               <li key={item.id} className={`rounded-lg border-2 p-3 ${item.hidden ? 'border-dashed border-red-700' : 'border-slate-300'}`}>

@@ -25,7 +25,7 @@ export async function Carnet({ workshop, q }: { workshop: { id: string; slug: st
         {note.hidden && <strong className="ml-2 text-red-800">{t('notes.carnet.hiddenBadge')}</strong>}
         {note.helped && <strong className="ml-2 text-green-800">{t('notes.carnet.helpedBadge')}</strong>}
       </p>
-      <Markdown baseHeadingLevel={4}>{note.body}</Markdown>
+      <Markdown>{note.body}</Markdown>
       <div className="mt-2 flex flex-wrap items-start gap-2">
         {note.kind === 'tip' && <span className="inline-flex min-h-11 items-center">{t('notes.carnet.usefulCount', { count: note.usefulCount })}</span>}
         {note.kind === 'tip' && abilities.signedIn && !note.mine && !note.usefulByMe && (
