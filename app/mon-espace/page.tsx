@@ -82,9 +82,15 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           })}
         </ul>
       )}
-      <p className="my-4">
+      <p className="my-4 flex flex-wrap gap-2">
         <Link href="/ateliers" className="btn-secondary">
           {t('mySpace.findWorkshop')}
+        </Link>
+        <Link href="/mon-espace/notes" className="btn-secondary">
+          {t('notes.mine.link')}
+        </Link>
+        <Link href="/envies" className="btn-secondary">
+          {t('notes.mine.wishesLink')}
         </Link>
       </p>
       <h2 className="mb-3 mt-8 text-2xl font-bold">{t('mySpace.past')}</h2>

@@ -46,14 +46,22 @@ export function shortName(name: string | null): string {
   return `${parts[0]} ${parts.at(-1)!.charAt(0).toUpperCase()}.`;
 }
 
-const corpus = (actor: Actor | null): FrenchCorpus => {
+// The corpus of a search is the notes the reader may see; `row` names the current row's table.
+const corpus = (actor: Actor | null, row: SQL = sql`${notes}`): FrenchCorpus => {
   const n2 = alias(notes, 'n2');
   return {
-    vector: sql`${notes}.search_vector`,
-    text: sql`${notes}.search_text`,
+    vector: sql`${row}.search_vector`,
+    text: sql`${row}.search_text`,
     anyDocumentMatches: (query) => sql`exists (select 1 from ${notes} n2 where n2.search_vector @@ ${query} and ${visibleNotes(actor, n2 as unknown as typeof notes)})`,
   };
 };
+
+// A question is found by the words of its visible replies too.
+function replyMatches(actor: Actor | null, words: string[]): SQL {
+  const r = alias(notes, 'r');
+  const { condition } = frenchSearch(corpus(actor, sql.raw('"r"')), words);
+  return sql`exists (select 1 from ${notes} r where ${r.parentId} = ${notes.id} and ${visibleNotes(actor, r as unknown as typeof notes)} and ${condition ?? sql`true`})`;
+}
 
 const usefulCountSql = sql<number>`(select count(*)::int from ${noteUseful} u where u.note_id = ${notes}.id)`;
 const usefulByMeSql = (actor: Actor | null) =>
@@ -127,7 +135,7 @@ function listConditions(actor: Actor | null, query: { workshop?: string; session
   if (query.session) conditions.push(eq(notes.sessionId, query.session));
   if (query.mine) conditions.push(actor ? eq(notes.authorId, actor.id) : sql`false`);
   const search = frenchSearch(corpus(actor), words);
-  if (search.condition) conditions.push(search.condition);
+  if (search.condition) conditions.push(or(search.condition, replyMatches(actor, words))!);
   return conditions;
 }
 

@@ -157,3 +157,48 @@ test(`none of ${XSS_PAYLOADS.length} known XSS payloads written in the carnet ru
     expect(state).toEqual({ flag: null, scripts: 0, handlers: 0, badUrls: 0 });
   }
 });
+
+test('the learner finds the session memo in Mon espace and completes it; searches notes; posts a wish that another person joins; staff see the demand', async ({ browser }) => {
+  const learner = await as(browser, 'learner');
+  await learner.goto('/mon-espace');
+  await learner.getByRole('link', { name: /Lire le mémo de la séance/ }).first().click();
+  await expect(learner.getByRole('heading', { level: 1, name: 'Mémo de la séance' })).toBeVisible();
+  const memo = learner.getByLabel('Le mémo');
+  await memo.fill(`${await memo.inputValue()}\n5. Ranger sa clé USB (${stamp}).`);
+  await learner.getByRole('button', { name: 'Enregistrer le mémo' }).click();
+  await expect(learner.getByText('Le mémo est enregistré.')).toBeVisible();
+  await expect(learner.getByRole('article').getByText(`Ranger sa clé USB (${stamp})`)).toBeVisible();
+  await expect(learner.getByRole('heading', { name: '3 versions' })).toBeVisible();
+  await learner.getByText(/^Version de/).first().click();
+  await expect(learner.getByRole('insertion').filter({ hasText: 'Ranger sa clé USB' })).toBeVisible();
+  await axeAtBothSizes(learner);
+
+  await learner.goto('/mon-espace/notes');
+  await expect(learner.getByText(/notes? écrites?/)).toBeVisible();
+  await learner.getByLabel('Chercher dans les notes').fill('courier indesirable');
+  await learner.getByRole('button', { name: 'Chercher' }).click();
+  await expect(learner.getByText(/Courrier indésirable/)).toBeVisible();
+  await axeAtBothSizes(learner);
+
+  const wish = `Envoyer des photos par e-mail ${stamp}`;
+  await learner.goto('/envies');
+  const form = learner.getByRole('form', { name: 'Publier mon envie' });
+  await form.getByLabel('Le sujet').fill(wish);
+  await form.getByLabel('E-mail').check();
+  await form.getByLabel('Votre commune').fill('Saint-Étienne');
+  await form.getByRole('button', { name: 'Publier mon envie' }).click();
+  await expect(learner.getByText('Merci ! Votre envie est publiée.')).toBeVisible();
+  await axeAtBothSizes(learner);
+
+  const peer = await as(browser, 'peer');
+  await peer.goto('/envies');
+  const item = peer.getByRole('listitem').filter({ hasText: wish });
+  await item.getByRole('button', { name: 'Moi aussi' }).click();
+  await expect(peer.getByRole('listitem').filter({ hasText: wish }).getByText('2 personnes intéressées')).toBeVisible();
+  await expect(peer.getByRole('listitem').filter({ hasText: wish }).getByRole('button', { name: 'Moi aussi' })).toHaveCount(0);
+
+  const mediator = await as(browser, 'mediator');
+  await mediator.goto('/envies');
+  await expect(mediator.getByRole('table', { name: 'Par thématique' })).toBeVisible();
+  await axeAtBothSizes(mediator);
+});

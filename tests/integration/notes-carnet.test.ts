@@ -89,6 +89,11 @@ describe('questions between sessions', () => {
     expect(byAsker.status).toBe(200);
     const seen = await getNote(world.people.participant, question.id);
     expect(seen.replies.map((r) => [r.id, r.helped])).toEqual([[reply.id, true]]);
+
+    // The question is found by the words of its reply, for those who may read them.
+    const found = await listNotes(world.people.participant, { workshop: world.workshop.slug, q: 'apareil photo' });
+    expect(found.items.map((n) => n.id)).toContain(question.id);
+    expect((await listNotes(world.people.stranger, { workshop: world.workshop.slug, q: 'appareil photo' })).items.map((n) => n.id)).not.toContain(question.id);
   });
 
   it('tells the staff of the place when the session has no trainer, with a skipped message for one without e-mail', async () => {

@@ -9,6 +9,7 @@ import { NOTE_KINDS, NOTE_VISIBILITIES } from '@/lib/notes/schema';
 import { ActionForm } from './ActionForm';
 import { deleteNoteAction, helpedAction, moderateAction, reportAction, usefulAction, writeNoteAction } from './actions';
 import { NoteForm } from './NoteForm';
+import { NoteSearch } from './NoteSearch';
 
 // Le carnet de l'atelier: what participants and trainers wrote, by kind, below the sessions.
 export async function Carnet({ workshop, q }: { workshop: { id: string; slug: string }; q?: string }) {
@@ -73,17 +74,7 @@ export async function Carnet({ workshop, q }: { workshop: { id: string; slug: st
         {t('notes.carnet.title')}
       </h2>
       <p className="mb-4 text-slate-700">{t('notes.carnet.intro')}</p>
-      <form method="get" role="search" className="mb-6 flex max-w-2xl flex-wrap items-end gap-2" action={`/ateliers/${workshop.slug}#carnet-titre`}>
-        <div className="grow">
-          <label htmlFor="carnet-recherche" className="mb-1 block font-semibold">
-            {t('notes.carnet.search')}
-          </label>
-          <input id="carnet-recherche" name="carnet" type="search" defaultValue={q ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 px-3" />
-        </div>
-        <button type="submit" className="btn-secondary">
-          {t('notes.carnet.searchButton')}
-        </button>
-      </form>
+      <NoteSearch id="carnet-recherche" name="carnet" label={t('notes.carnet.search')} button={t('notes.carnet.searchButton')} value={q} action={`/ateliers/${workshop.slug}#carnet-titre`} />
       {q && <p className="mb-4" role="status">{t('notes.carnet.found', { count: total })}</p>}
       {items.length === 0 && !q && <p className="mb-4 text-slate-700">{t('notes.carnet.empty')}</p>}
       {kinds.map((kind) => (
