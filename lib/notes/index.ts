@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
 import { noteUseful, notes, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertSignedIn, type Actor } from '@/lib/auth/policy';
+import { assertCan, assertSignedIn, type Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
 import { fileReport, resolveReports } from '@/lib/moderation/reports';
 import { recordRevision } from '@/lib/revisions';
@@ -245,6 +245,7 @@ async function assertReadable(tx: Executor, actor: Actor | null, id: string) {
 // memo. A question tells the trainers, in the same transaction.
 export async function createNote(actor: Actor | null, rawInput: unknown, { now = new Date() } = {}): Promise<NoteView> {
   assertSignedIn(actor);
+  assertCan(actor, 'note:write');
   const input = parseInput(noteInputSchema, rawInput);
   return db.transaction(async (tx) => {
     const [workshop] = await tx.select({ id: workshops.id }).from(workshops).where(isUuid(input.workshop) ? or(eq(workshops.slug, input.workshop), eq(workshops.id, input.workshop)) : eq(workshops.slug, input.workshop));
