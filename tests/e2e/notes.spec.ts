@@ -163,7 +163,7 @@ test('the learner finds the session memo in Mon espace and completes it; searche
   await learner.goto('/mon-espace');
   await learner.getByRole('link', { name: /Lire le mémo de la séance/ }).first().click();
   await expect(learner.getByRole('heading', { level: 1, name: 'Mémo de la séance' })).toBeVisible();
-  const memo = learner.getByLabel('Le mémo');
+  const memo = learner.getByRole('textbox', { name: 'Le mémo' });
   await memo.fill(`${await memo.inputValue()}\n5. Ranger sa clé USB (${stamp}).`);
   await learner.getByRole('button', { name: 'Enregistrer le mémo' }).click();
   await expect(learner.getByText('Le mémo est enregistré.')).toBeVisible();

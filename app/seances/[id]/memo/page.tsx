@@ -30,7 +30,10 @@ export default async function SessionMemoPage({ params }: { params: Promise<{ id
         {session.title} · {formatSessionTime(session.startsAt, session.endsAt, locale)}
       </p>
       {memo ? (
-        <article className="mb-6 rounded-lg border-2 border-slate-200 p-4">
+        <article className="mb-6 rounded-lg border-2 border-slate-200 p-4" aria-labelledby="memo-texte">
+          <h2 id="memo-texte" className="sr-only">
+            {t('notes.memo.body')}
+          </h2>
           <Markdown baseHeadingLevel={2}>{memo.body}</Markdown>
         </article>
       ) : (
