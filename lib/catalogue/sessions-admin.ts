@@ -15,6 +15,7 @@ import { fillFreeSeats } from '@/lib/enrollment';
 import { notifySessionCancelled } from '@/lib/notifications';
 import { canManageWorkshop } from './workshops-admin';
 import { isUuid } from '@/lib/ids';
+import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 // Scheduling, editing and cancelling sessions. A mediator acts on the sessions of the places they
 // staff (policy action 'session:manage'); a coordinator on every session. Times are entered as
@@ -210,6 +211,8 @@ export async function scheduleSessions(actor: Actor | null, slug: string, input:
       tx,
       rows.map((r) => ({ actorId: actor.id, action: 'session.create', entityType: 'session', entityId: r.id, after: { ...r, trainerIds: data.trainerIds } })),
     );
+    // People who wished for this workshop hear that it opens (once each).
+    await notifyWishersWhenOpen(tx, workshop.id, now);
     const created = await sessionViews(tx, inArray(sessions.id, rows.map((r) => r.id)), MAX_OCCURRENCES);
     return { seriesId, sessions: created };
   });
