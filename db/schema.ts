@@ -448,6 +448,10 @@ export const resources = pgTable(
     // "Relue le": a resource not reviewed for 18 months is shown as "à revoir".
     reviewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
+    // Kept up to date with resource_ratings and resource_files, so that lists sort by them cheaply.
+    ratingCount: integer().notNull().default(0),
+    ratingTotal: integer().notNull().default(0),
+    downloads: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -77,11 +77,15 @@ ALTER TABLE "resources" DROP COLUMN "kind";--> statement-breakpoint
 ALTER TABLE "resources" DROP COLUMN "url";--> statement-breakpoint
 ALTER TABLE "resources" DROP COLUMN "file_path";--> statement-breakpoint
 DROP TYPE "public"."resource_kind";--> statement-breakpoint
+ALTER TABLE "resources" ADD COLUMN "rating_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "resources" ADD COLUMN "rating_total" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "resources" ADD COLUMN "downloads" integer DEFAULT 0 NOT NULL;
+--> statement-breakpoint
 -- hand-written below
 -- French search over resources (lib/search/french.ts): title A, summary B, body C.
 ALTER TABLE "resources" ADD COLUMN "search_text" text GENERATED ALWAYS AS (public.comptoir_fold("title" || ' ' || "summary")) STORED;--> statement-breakpoint
 ALTER TABLE "resources" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (public.comptoir_weighted_vector("title", "summary", "body")) STORED;--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "resources_search_vector_idx" ON "resources" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "resources_search_text_idx" ON "resources" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
--- At most one pending upload is completed per content: see lib/storage.
+-- Interrupted uploads (no sha256 yet) are found by age and removed: see lib/storage.
 CREATE INDEX IF NOT EXISTS "blobs_pending_idx" ON "blobs" ("created_at") WHERE "sha256" IS NULL;
