@@ -411,6 +411,11 @@ async function loadForEdit(tx: Executor, actor: Actor | null, slug: string) {
   return row;
 }
 
+// 404 when the actor cannot see it, 401/403 when they may not edit it.
+export async function assertMayEditResource(actor: Actor | null, slug: string): Promise<void> {
+  await loadForEdit(db, actor, slug);
+}
+
 export async function updateResource(actor: Actor | null, slug: string, input: unknown, now = new Date()): Promise<{ slug: string }> {
   const data = parseInput(updateResourceSchema, input);
   return db.transaction(async (tx) => {
