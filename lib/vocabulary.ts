@@ -125,15 +125,15 @@ export const RESOURCE_TYPES = [
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
-export const LICENCES = ['etalab-2.0', 'cc-by-4.0', 'cc-by-sa-4.0', 'cc-by-nc-sa-4.0', 'cc0-1.0', 'all-rights-reserved'] as const;
+export const LICENCES = ['etalab', 'cc-by', 'cc-by-sa', 'cc-by-nc-sa', 'cc0', 'all-rights-reserved'] as const;
 export type Licence = (typeof LICENCES)[number];
 // The text of each open licence.
 export const LICENCE_URLS: Record<Licence, string | null> = {
-  'etalab-2.0': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
-  'cc-by-4.0': 'https://creativecommons.org/licenses/by/4.0/deed.fr',
-  'cc-by-sa-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/deed.fr',
-  'cc-by-nc-sa-4.0': 'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr',
-  'cc0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/deed.fr',
+  'etalab': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  'cc-by': 'https://creativecommons.org/licenses/by/4.0/deed.fr',
+  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/deed.fr',
+  'cc-by-nc-sa': 'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr',
+  'cc0': 'https://creativecommons.org/publicdomain/zero/1.0/deed.fr',
   'all-rights-reserved': null,
 };
 

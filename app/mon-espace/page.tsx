@@ -11,6 +11,8 @@ import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
+import { SupportsList } from '../ressources/_components/SupportsList';
+import { supportsOfSessions } from '@/lib/resources';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';
@@ -41,6 +43,10 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           : params.agenda === 'supprime'
             ? t('myEnrollments.calendarRevoked')
             : undefined;
+  const supports = await supportsOfSessions(
+    actor,
+    attended.filter((a) => a.certificate).map((a) => a.sessionId),
+  );
   const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
@@ -98,7 +104,15 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           place: a.placeName,
           detail: [t(`attendance.${a.status}`), a.walkIn ? t('mySpaceAttendance.walkIn') : ''].filter(Boolean).join(', '),
           extra: a.certificate ? (
-            <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
+            <>
+              <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
+              {(supports.get(a.sessionId)?.length ?? 0) > 0 && (
+                <div className="mt-3">
+                  <p className="mb-1 font-semibold">{t('resources.supports')}</p>
+                  <SupportsList items={supports.get(a.sessionId)!} t={t} locale={locale} />
+                </div>
+              )}
+            </>
           ) : undefined,
         }))}
       />

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { places, reports, resourceFiles, resourceRatings, resources, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
+import { places, reports, resourceFiles, resourceRatings, resources, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
@@ -769,4 +769,44 @@ export async function latestPublicResources(limit = 30): Promise<(ResourceListIt
     .limit(limit);
   const items = await itemsFor(db, rows);
   return items.map((item, i) => ({ ...item, body: rows[i]!.body, publishedAt: rows[i]!.publishedAt! }));
+}
+
+// The supports of the workshops of some sessions, by session id (Mon espace, under the
+// sessions the person attended).
+export async function supportsOfSessions(actor: Actor | null, sessionIds: string[]): Promise<Map<string, ResourceListItem[]>> {
+  const map = new Map<string, ResourceListItem[]>();
+  if (sessionIds.length === 0) return map;
+  const rows = await db.select({ id: sessions.id, workshopId: sessions.workshopId }).from(sessions).where(inArray(sessions.id, sessionIds));
+  const byWorkshop = await supportsOfWorkshops(
+    actor,
+    rows.map((r) => r.workshopId),
+  );
+  for (const row of rows) map.set(row.id, byWorkshop.get(row.workshopId) ?? []);
+  return map;
+}
+
+// Resources a member of staff may attach to a workshop from its page: those of the places they
+// staff (every one for coordinators), newest first, not drafts.
+export async function attachableResources(actor: Actor | null, limit = 200): Promise<{ slug: string; title: string }[]> {
+  if (!mayPublish(actor)) return [];
+  const scope = isCoordinator(actor)
+    ? sql`true`
+    : sql`${resources.placeId} in (${sql.join(
+        actor!.staffedPlaceIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`;
+  return db
+    .select({ slug: resources.slug, title: resources.title })
+    .from(resources)
+    .where(and(scope, sql`${resources.visibility} <> 'draft'`, isNull(resources.hiddenAt)))
+    .orderBy(desc(resources.updatedAt))
+    .limit(limit);
+}
+
+// May this person choose the supports of this workshop (from its page)?
+export async function mayChooseSupports(actor: Actor | null, workshopId: string): Promise<boolean> {
+  if (!actor) return false;
+  if (isCoordinator(actor)) return true;
+  const placeIds = (await db.select({ placeId: workshopPlaces.placeId }).from(workshopPlaces).where(eq(workshopPlaces.workshopId, workshopId))).map((p) => p.placeId);
+  return placeIds.some((placeId) => can(actor, 'workshop:manage', { placeId }));
 }

@@ -39,7 +39,7 @@ async function create(body: Record<string, unknown>, as: Actor | null = mediator
   return POST(await apiRequest('/api/v1/resources', { method: 'POST', body, as: as ?? undefined }), { params: Promise.resolve({}) });
 }
 
-const base = { type: 'fiche-pratique', licence: 'etalab-2.0', place: 'au-comptoir-numerique-saint-etienne', themes: ['e-mail'] };
+const base = { type: 'fiche-pratique', licence: 'etalab', place: 'au-comptoir-numerique-saint-etienne', themes: ['e-mail'] };
 
 beforeAll(async () => {
   await seededTestDatabase();
@@ -51,7 +51,7 @@ describe('resources API', () => {
     const created = await create({ ...base, title: 'Créer sa boîte mail', visibility: 'public', links: [{ url: 'https://www.laposte.net', label: 'La Poste' }] });
     expect(created.status).toBe(201);
     const json = await created.json();
-    expect(json).toMatchObject({ slug: 'creer-sa-boite-mail', type: 'fiche-pratique', licence: 'etalab-2.0', visibility: 'public', place: { slug: base.place }, author: { name: mediator.name }, files: [], rating: { average: null, count: 0 }, downloads: 0 });
+    expect(json).toMatchObject({ slug: 'creer-sa-boite-mail', type: 'fiche-pratique', licence: 'etalab', visibility: 'public', place: { slug: base.place }, author: { name: mediator.name }, files: [], rating: { average: null, count: 0 }, downloads: 0 });
     expect(json.updatedAt).toMatch(/\+0[12]:00$/);
 
     expect((await create({ ...base, title: 'Pas le droit' }, learner)).status).toBe(403);

@@ -32,7 +32,7 @@ let stranger: Actor;
 let attendedWorkshop: { id: string; slug: string };
 const HOME = 'au-comptoir-numerique-saint-etienne';
 
-const base = { type: 'fiche-pratique', licence: 'cc-by-sa-4.0', place: HOME, themes: ['e-mail'], audiences: ['seniors'], level: 'beginner' } as const;
+const base = { type: 'fiche-pratique', licence: 'cc-by-sa', place: HOME, themes: ['e-mail'], audiences: ['seniors'], level: 'beginner' } as const;
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];

@@ -8,6 +8,7 @@ import { queryInput } from '@/lib/catalogue/search-schema';
 import { NotFoundError } from '@/lib/errors';
 import { formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
+import { WorkshopSupports } from '@/app/ressources/_components/WorkshopSupports';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -131,6 +132,7 @@ export default async function WorkshopPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      <WorkshopSupports workshop={workshop} />
     </>
   );
 }
