@@ -17,6 +17,7 @@ import {
   workshops,
 } from '../schema';
 import { FIRST_NAMES, LAST_NAMES, PLACES, WORKSHOPS } from './data';
+import { seedResources } from './resources';
 
 export const DEMO_PASSWORD = 'comptoir-demo';
 export const DEMO_ACCOUNTS = {
@@ -304,6 +305,16 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   await insertInChunks(db, sessionTrainers, trainerRows);
   await insertInChunks(db, enrollments, enrollmentRows);
   await insertInChunks(db, attendance, attendanceRows);
+
+  await seedResources(db, {
+    now,
+    random,
+    places: placeRows,
+    authors: mediators,
+    learnerIds,
+    supportedWorkshopIds: pastHome.map((s) => s.workshopId),
+    scale,
+  });
 
   return {
     places: placeRows.length,
