@@ -8,7 +8,10 @@ import {
   addResourceFile,
   createResource,
   getResource,
+  latestPublicResources,
+  linkResourceToWorkshop,
   moderateResource,
+  needsReview,
   openResourceFile,
   rateResource,
   reportedResources,
@@ -20,6 +23,7 @@ import {
   supportsOfWorkshops,
   updateResource,
 } from '@/lib/resources';
+import { atomFeed } from '@/lib/resources/feed';
 import { demoActor } from '../helpers/actors';
 import { db, seededTestDatabase } from '../helpers/db';
 import { samplePdf } from '../helpers/files';
@@ -197,6 +201,28 @@ describe('rights, versions and signals', () => {
     await expect(setWorkshopResources(mediator, 'pas-un-atelier', { resources: [slug] })).rejects.toMatchObject({ status: 404 });
     expect(await setWorkshopResources(coordinator, attendedWorkshop.slug, { resources: [slug] })).toEqual({ resources: [slug] });
     expect((await getResource(null, slug)).workshops.map((w) => w.slug)).toEqual([attendedWorkshop.slug]);
+  });
+
+  it('staff attach and detach a resource from the resource side too; the feed lists new public ones', async () => {
+    const { slug } = await createResource(mediator, { ...base, title: 'Lié depuis la ressource & <flux>', visibility: 'public' });
+    await expect(linkResourceToWorkshop(otherMediator, slug, attendedWorkshop.slug, true)).rejects.toMatchObject({ status: 403 });
+    await linkResourceToWorkshop(mediator, slug, attendedWorkshop.slug, true);
+    expect((await getResource(null, slug)).workshops.map((w) => w.slug)).toContain(attendedWorkshop.slug);
+    await linkResourceToWorkshop(mediator, slug, attendedWorkshop.slug, false);
+    expect((await getResource(null, slug)).workshops).toEqual([]);
+
+    const feed = atomFeed(await latestPublicResources(), 'https://comptoir.example');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(feed).toContain(`<id>https://comptoir.example/ressources/${slug}</id>`);
+    expect(feed).toContain('<title>Lié depuis la ressource &amp; &lt;flux&gt;</title>');
+    expect(feed).not.toContain('Brouillon zygomatique');
+    expect(feed).not.toContain('Réseau xylophonique');
+  });
+
+  it('says "à revoir" after 18 months without review', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(needsReview(new Date('2025-06-15T12:00:00Z'), now)).toBe(false);
+    expect(needsReview(new Date('2025-05-15T12:00:00Z'), now)).toBe(true);
   });
 
   it('finds resources in French, forgiving accents and typos, with facets', async () => {

@@ -89,7 +89,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           )}
           {resource.body && (
             <section aria-label={t('resources.bodyLabel')} className="mb-6">
-              <Markdown baseHeadingLevel={2}>{resource.body}</Markdown>
+              <Markdown baseHeadingLevel={2} className="[&_h3]:mt-4 [&_h3]:text-xl [&_h3]:font-bold">{resource.body}</Markdown>
             </section>
           )}
         </div>
