@@ -14,13 +14,22 @@ export function fileSlug(text: string): string {
 }
 
 // A private file response: never cached by a shared cache, named for the person's downloads.
-export function fileResponse(body: string | Uint8Array, { type, filename, inline = false }: { type: string; filename: string; inline?: boolean }): Response {
-  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-    headers: {
-      'content-type': type,
-      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${filename}"`,
-      'cache-control': 'private, no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+// The body may be a stream (uploaded files are read chunk by chunk from storage); a name with
+// accents gets an RFC 5987 `filename*` beside its ASCII fallback.
+export function fileResponse(
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
+  { type, filename, inline = false, size }: { type: string; filename: string; inline?: boolean; size?: number },
+): Response {
+  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'document';
+  const disposition = `${inline ? 'inline' : 'attachment'}; filename="${ascii}"${ascii === filename ? '' : `; filename*=UTF-8''${encodeURIComponent(filename)}`}`;
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'content-disposition': disposition,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  if (size !== undefined) headers['content-length'] = String(size);
+  // A downloaded file never runs as a page of the site, whatever it contains.
+  if (!inline) headers['content-security-policy'] = "default-src 'none'; sandbox";
+  return new Response(typeof body === 'string' || body instanceof ReadableStream ? body : new Uint8Array(body), { headers });
 }
