@@ -506,10 +506,12 @@ export const resourceFiles = pgTable(
     sha256: text().notNull(),
     // Downloads by anyone but the resource's author.
     downloads: integer().notNull().default(0),
+    // A small PNG thumbnail of an image (lib/resources/previews), when one could be made.
+    previewBlobId: uuid().references(() => blobs.id, { onDelete: 'set null' }),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('resource_files_resource_idx').on(t.resourceId, t.createdAt), index('resource_files_blob_idx').on(t.blobId), index('resource_files_created_by_idx').on(t.createdById)],
+  (t) => [index('resource_files_resource_idx').on(t.resourceId, t.createdAt), index('resource_files_blob_idx').on(t.blobId), index('resource_files_created_by_idx').on(t.createdById), index('resource_files_preview_idx').on(t.previewBlobId)],
 );
 
 // "Utile ?" in four levels (1 pas utile … 4 très utile), one per person, changeable.

@@ -79,7 +79,10 @@ ALTER TABLE "resources" DROP COLUMN "file_path";--> statement-breakpoint
 DROP TYPE "public"."resource_kind";--> statement-breakpoint
 ALTER TABLE "resources" ADD COLUMN "rating_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "resources" ADD COLUMN "rating_total" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE "resources" ADD COLUMN "downloads" integer DEFAULT 0 NOT NULL;
+ALTER TABLE "resources" ADD COLUMN "downloads" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "resource_files" ADD COLUMN "preview_blob_id" uuid;--> statement-breakpoint
+ALTER TABLE "resource_files" ADD CONSTRAINT "resource_files_preview_blob_id_blobs_id_fk" FOREIGN KEY ("preview_blob_id") REFERENCES "public"."blobs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "resource_files_preview_idx" ON "resource_files" USING btree ("preview_blob_id");
 --> statement-breakpoint
 -- hand-written below
 -- French search over resources (lib/search/french.ts): title A, summary B, body C.

@@ -1,6 +1,7 @@
 import 'server-only';
 import QRCode from 'qrcode';
 import { renderPdf } from '@/lib/pdf';
+import { makePreview } from '@/lib/resources/previews';
 import { storeBytes } from '@/lib/storage';
 import { slugify } from '@/lib/slug';
 import type { Audience, Level, Licence, ResourceType, ResourceVisibility, Theme } from '@/lib/vocabulary';
@@ -126,7 +127,7 @@ export async function seedResources(db: Database, ctx: ResourceSeedContext): Pro
     if (title.startsWith('Les démarches de la CAF')) {
       const png = await QRCode.toBuffer('https://www.caf.fr', { type: 'png', width: 240, margin: 2 });
       const blob = await storeBytes(new Uint8Array(png));
-      fileRows.push({ resourceId: id, blobId: blob.id, name: 'qr-code-caf.png', contentType: blob.contentType, size: blob.size, sha256: blob.sha256, createdById: ctx.authors[placeIndex]!.id, createdAt: updatedAt });
+      fileRows.push({ resourceId: id, blobId: blob.id, previewBlobId: await makePreview(blob), name: 'qr-code-caf.png', contentType: blob.contentType, size: blob.size, sha256: blob.sha256, createdById: ctx.authors[placeIndex]!.id, createdAt: updatedAt });
     }
     if (visibility === 'public' && ctx.learnerIds.length > 3) {
       const raters = new Set<string>();

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { places, reports, resourceFiles, resourceRatings, resources, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
+import { blobs, places, reports, resourceFiles, resourceRatings, resources, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
@@ -10,6 +10,7 @@ import { listRevisions, recordRevision, type RevisionContent } from '@/lib/revis
 import { type FrenchCorpus, frenchSearch, searchWords } from '@/lib/search/french';
 import { slugCandidate, slugify } from '@/lib/slug';
 import { readBlobStream, storeStream } from '@/lib/storage';
+import { makePreview } from './previews';
 import { parseInput } from '@/lib/validation';
 import type { Audience, Level, Licence, ResourceType, ResourceVisibility, Theme } from '@/lib/vocabulary';
 import {
@@ -70,7 +71,7 @@ export function visibleResources(actor: Actor | null, alias = 'resources'): SQL 
 
 // ——— Reading ———
 
-export type ResourceFileView = { id: string; name: string; contentType: string; size: number; downloads: number; url: string };
+export type ResourceFileView = { id: string; name: string; contentType: string; size: number; downloads: number; url: string; previewUrl: string | null };
 export type ResourceListItem = {
   id: string;
   slug: string;
@@ -179,7 +180,7 @@ function toItem(row: ListRow, files: (typeof resourceFiles.$inferSelect)[], now:
     visibility: row.visibility,
     place: row.placeSlug && row.placeName ? { slug: row.placeSlug, name: row.placeName } : null,
     author: { name: row.authorName },
-    files: files.map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, downloads: f.downloads, url: fileUrl(row.slug, f.id) })),
+    files: files.map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, downloads: f.downloads, url: fileUrl(row.slug, f.id), previewUrl: f.previewBlobId ? `${fileUrl(row.slug, f.id)}/preview` : null })),
     links: row.links,
     rating: { average: row.ratingCount > 0 ? Math.round((row.ratingTotal / row.ratingCount) * 10) / 10 : null, count: row.ratingCount },
     downloads: row.downloads,
@@ -507,10 +508,11 @@ export async function addResourceFile(actor: Actor | null, slug: string, file: {
   const resource = await loadForEdit(db, actor, slug);
   const blob = await storeStream(file.stream);
   const name = cleanFileName(file.name, blob.ext);
+  const previewBlobId = await makePreview(blob);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(resourceFiles)
-      .values({ resourceId: resource.id, blobId: blob.id, name, contentType: blob.contentType, size: blob.size, sha256: blob.sha256, createdById: actor!.id })
+      .values({ resourceId: resource.id, blobId: blob.id, previewBlobId, name, contentType: blob.contentType, size: blob.size, sha256: blob.sha256, createdById: actor!.id })
       .returning({ id: resourceFiles.id });
     await tx.update(resources).set({ updatedAt: new Date() }).where(eq(resources.id, resource.id));
     await writeAudit(tx, { actorId: actor!.id, action: 'resource.file.add', entityType: 'resource', entityId: resource.id, after: { name, sha256: blob.sha256, size: blob.size } });
@@ -559,6 +561,22 @@ export async function openResourceFile(
     });
   }
   return { name: file.name, contentType: file.contentType, size: file.size, stream: readBlobStream(file.blobId) };
+}
+
+// The thumbnail of an image file, for those who may see the resource (not a download: not
+// counted).
+export async function openResourcePreview(actor: Actor | null, slug: string, fileId: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
+  const resource = await loadVisible(db, actor, slug);
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(fileId);
+  const [file] = isUuid
+    ? await db
+        .select({ previewBlobId: resourceFiles.previewBlobId, size: blobs.size })
+        .from(resourceFiles)
+        .innerJoin(blobs, eq(blobs.id, resourceFiles.previewBlobId))
+        .where(and(eq(resourceFiles.id, fileId), eq(resourceFiles.resourceId, resource.id)))
+    : [];
+  if (!file?.previewBlobId) throw new NotFoundError('Pas d’aperçu pour ce fichier.');
+  return { stream: readBlobStream(file.previewBlobId), size: file.size };
 }
 
 // ——— Signals ———

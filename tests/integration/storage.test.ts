@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobChunks, blobs } from '@/db/schema';
 import { CHUNK_BYTES, FileTooLargeError, FileTypeRefusedError, MAX_FILE_BYTES, readBlobStream, storeBytes, storeStream } from '@/lib/storage';
+import { imageDimensions, makePreview } from '@/lib/resources/previews';
 import { db, migrateTestDatabase } from '../helpers/db';
 import { generatedStream, SAMPLE_HTML, SAMPLE_PNG, SAMPLE_SVG, sampleDocx, sampleExe, sampleOdt, samplePdf, sampleZip } from '../helpers/files';
 
@@ -91,5 +92,30 @@ describe('storage: content-addressed and streamed', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(stored.sha256);
     expect(pieces).toBe(4);
     expect(largest).toBe(CHUNK_BYTES);
+  });
+});
+
+describe('image previews (jimp, no system binary)', () => {
+  it('makes a PNG thumbnail of an image, at most 480 px', async () => {
+    const { Jimp } = await import('jimp');
+    const big = new Jimp({ width: 1200, height: 600, color: 0x336699ff });
+    const stored = await storeBytes(new Uint8Array(await big.getBuffer('image/jpeg')));
+    expect(stored.contentType).toBe('image/jpeg');
+    const previewId = await makePreview(stored);
+    expect(previewId).not.toBeNull();
+    const { bytes } = await readAll(readBlobStream(previewId!));
+    const thumb = await Jimp.fromBuffer(bytes);
+    expect([thumb.width, thumb.height]).toEqual([480, 240]);
+    expect(imageDimensions(new Uint8Array(bytes), 'image/png')).toEqual({ width: 480, height: 240 });
+  });
+
+  it('makes none for a PDF, nor for a small file announcing a gigantic picture', async () => {
+    const pdf = await storeBytes(await samplePdf('Pas d’aperçu'));
+    expect(await makePreview(pdf)).toBeNull();
+    const bomb = Uint8Array.from(SAMPLE_PNG);
+    new DataView(bomb.buffer).setUint32(16, 100_000);
+    new DataView(bomb.buffer).setUint32(20, 100_000);
+    const stored = await storeBytes(bomb);
+    expect(await makePreview(stored)).toBeNull();
   });
 });

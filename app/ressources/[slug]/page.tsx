@@ -71,6 +71,10 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               <ul className="grid gap-2">
                 {resource.files.map((f) => (
                   <li key={f.id}>
+                    {f.previewUrl && (
+                      // eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail, already small
+                      <img src={f.previewUrl} alt={t('resources.previewOf', { name: f.name })} className="mb-1 h-auto max-h-60 max-w-full rounded border border-slate-300" />
+                    )}
                     <a href={f.url} download className="inline-flex min-h-11 items-center font-semibold">
                       {t('resources.download', { name: f.name, details: `${kindOf(f.contentType)}, ${sizeText(f.size, locale)}` })}
                     </a>
