@@ -105,4 +105,11 @@ test('a mediator shares a resource with the learners of a workshop, not with vis
   await visitor.goto('/ressources');
   await expect(visitor.getByRole('heading', { level: 1, name: 'Ressources' })).toBeVisible();
   await checkA11y(visitor);
+
+  // An image of a public resource shows its thumbnail.
+  await visitor.goto('/ressources/les-demarches-de-la-caf-en-ligne');
+  const preview = visitor.getByRole('img', { name: 'Aperçu de qr-code-caf.png' });
+  await expect(preview).toBeVisible();
+  expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await checkA11y(visitor);
 });
