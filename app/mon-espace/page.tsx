@@ -12,6 +12,8 @@ import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
+import { SupportsList } from '../ressources/_components/SupportsList';
+import { supportsOfSessions } from '@/lib/resources';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';
@@ -42,6 +44,10 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           : params.agenda === 'supprime'
             ? t('myEnrollments.calendarRevoked')
             : undefined;
+  const supports = await supportsOfSessions(
+    actor,
+    attended.filter((a) => a.certificate).map((a) => a.sessionId),
+  );
   const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
@@ -113,6 +119,12 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
                 <Link href={`/seances/${a.sessionId}/memo`} className="inline-flex min-h-11 items-center" aria-label={`${t('notes.memo.link')} : ${a.workshopTitle}, ${formatDay(a.startsAt, locale)}`}>
                   {t('notes.memo.link')}
                 </Link>
+              )}
+              {(supports.get(a.sessionId)?.length ?? 0) > 0 && (
+                <div className="mt-3">
+                  <p className="mb-1 font-semibold">{t('resources.supports')}</p>
+                  <SupportsList items={supports.get(a.sessionId)!} t={t} locale={locale} />
+                </div>
               )}
             </>
           ),
