@@ -208,3 +208,99 @@ CREATE TRIGGER stats_participants_delete AFTER DELETE ON activity_participants R
 -- The activities already logged.
 SELECT comptoir_stats_refresh(array_agg(date), array_agg(place_key))
   FROM (SELECT DISTINCT date, coalesce(place_id::text, '') AS place_key FROM activities) b;
+--> statement-breakpoint
+-- Data cache of the public pages (lib/cache): every write to what they show sends the tags of
+-- the entries to drop to every app instance, delivered at commit (nothing on rollback). Too many
+-- tags at once (a bulk write) become '*': every entry.
+CREATE OR REPLACE FUNCTION comptoir_cache_notify(tags text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  payload text;
+BEGIN
+  SELECT string_agg(DISTINCT t, ' ') INTO payload FROM unnest(tags) AS t WHERE t IS NOT NULL;
+  IF payload IS NULL THEN RETURN; END IF;
+  IF length(payload) > 7000 THEN payload := '*'; END IF;
+  PERFORM pg_notify('comptoir_cache', payload);
+END $$;
+--> statement-breakpoint
+-- Sign-ups change the seats of a session, its workshop's and its place's pages and the catalogue.
+CREATE OR REPLACE FUNCTION comptoir_cache_enrollments_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  ids uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN SELECT array_agg(DISTINCT session_id) INTO ids FROM new_rows;
+  ELSIF TG_OP = 'DELETE' THEN SELECT array_agg(DISTINCT session_id) INTO ids FROM old_rows;
+  ELSE SELECT array_agg(DISTINCT session_id) INTO ids FROM (SELECT session_id FROM old_rows UNION SELECT session_id FROM new_rows) r;
+  END IF;
+  IF ids IS NULL THEN RETURN NULL; END IF;
+  PERFORM comptoir_cache_notify(array['catalogue'] || array(
+    SELECT unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) FROM sessions s WHERE s.id = ANY(ids)));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION comptoir_cache_sessions_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  tags text[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(t) INTO tags FROM new_rows s, unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(t) INTO tags FROM old_rows s, unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+  ELSE
+    SELECT array_agg(t) INTO tags FROM (SELECT * FROM old_rows UNION ALL SELECT * FROM new_rows) s,
+      unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+  END IF;
+  PERFORM comptoir_cache_notify(array['catalogue'] || tags);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION comptoir_cache_rows_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  tags text[];
+  prefix text := TG_ARGV[0];
+  id_column text := TG_ARGV[1];
+  extra text[] := TG_ARGV[2:];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('SELECT array_agg(DISTINCT %L || (r).%I) FROM (SELECT n AS r FROM new_rows n) x', prefix, id_column) INTO tags;
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE format('SELECT array_agg(DISTINCT %L || (r).%I) FROM (SELECT o AS r FROM old_rows o) x', prefix, id_column) INTO tags;
+  ELSE
+    EXECUTE format('SELECT array_agg(DISTINCT %L || (r).%I) FROM (SELECT o AS r FROM old_rows o UNION ALL SELECT n FROM new_rows n) x', prefix, id_column) INTO tags;
+  END IF;
+  PERFORM comptoir_cache_notify(extra || tags);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER cache_enrollments_insert AFTER INSERT ON enrollments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_enrollments_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_enrollments_update AFTER UPDATE ON enrollments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_enrollments_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_enrollments_delete AFTER DELETE ON enrollments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_enrollments_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_sessions_insert AFTER INSERT ON sessions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_sessions_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_sessions_update AFTER UPDATE ON sessions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_sessions_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_sessions_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_sessions_changed();
+--> statement-breakpoint
+CREATE TRIGGER cache_workshops_insert AFTER INSERT ON workshops REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'id', 'catalogue');
+--> statement-breakpoint
+CREATE TRIGGER cache_workshops_update AFTER UPDATE ON workshops REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'id', 'catalogue');
+--> statement-breakpoint
+CREATE TRIGGER cache_workshops_delete AFTER DELETE ON workshops REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'id', 'catalogue');
+--> statement-breakpoint
+CREATE TRIGGER cache_workshop_places_insert AFTER INSERT ON workshop_places REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'workshop_id', 'catalogue', 'places');
+--> statement-breakpoint
+CREATE TRIGGER cache_workshop_places_delete AFTER DELETE ON workshop_places REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'workshop_id', 'catalogue', 'places');
+--> statement-breakpoint
+CREATE TRIGGER cache_places_insert AFTER INSERT ON places REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'id', 'catalogue', 'places');
+--> statement-breakpoint
+CREATE TRIGGER cache_places_update AFTER UPDATE ON places REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'id', 'catalogue', 'places');
+--> statement-breakpoint
+CREATE TRIGGER cache_places_delete AFTER DELETE ON places REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'id', 'catalogue', 'places');
+--> statement-breakpoint
+CREATE TRIGGER cache_stat_shares_update AFTER UPDATE ON stat_shares REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('share:', 'token');
