@@ -235,7 +235,8 @@ BEGIN
   END IF;
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM comptoir_cache_notify(array['catalogue'] || array(
-    SELECT unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) FROM sessions s WHERE s.id = ANY(ids)));
+    SELECT unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'workshop:' || w.slug, 'place:' || s.place_id, 'place:' || p.slug])
+    FROM sessions s JOIN workshops w ON w.id = s.workshop_id JOIN places p ON p.id = s.place_id WHERE s.id = ANY(ids)));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -245,12 +246,15 @@ DECLARE
   tags text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(t) INTO tags FROM new_rows s, unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+    SELECT array_agg(t) INTO tags FROM new_rows s JOIN workshops w ON w.id = s.workshop_id JOIN places p ON p.id = s.place_id,
+      unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'workshop:' || w.slug, 'place:' || s.place_id, 'place:' || p.slug]) t;
   ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(t) INTO tags FROM old_rows s, unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+    SELECT array_agg(t) INTO tags FROM old_rows s LEFT JOIN workshops w ON w.id = s.workshop_id LEFT JOIN places p ON p.id = s.place_id,
+      unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'workshop:' || w.slug, 'place:' || s.place_id, 'place:' || p.slug]) t;
   ELSE
-    SELECT array_agg(t) INTO tags FROM (SELECT * FROM old_rows UNION ALL SELECT * FROM new_rows) s,
-      unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'place:' || s.place_id]) t;
+    SELECT array_agg(t) INTO tags FROM (SELECT * FROM old_rows UNION ALL SELECT * FROM new_rows) s
+      JOIN workshops w ON w.id = s.workshop_id JOIN places p ON p.id = s.place_id,
+      unnest(array['session:' || s.id, 'workshop:' || s.workshop_id, 'workshop:' || w.slug, 'place:' || s.place_id, 'place:' || p.slug]) t;
   END IF;
   PERFORM comptoir_cache_notify(array['catalogue'] || tags);
   RETURN NULL;
@@ -304,3 +308,13 @@ CREATE TRIGGER cache_places_update AFTER UPDATE ON places REFERENCING OLD TABLE 
 CREATE TRIGGER cache_places_delete AFTER DELETE ON places REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'id', 'catalogue', 'places');
 --> statement-breakpoint
 CREATE TRIGGER cache_stat_shares_update AFTER UPDATE ON stat_shares REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('share:', 'token');
+
+--> statement-breakpoint
+-- Pages find workshops and places by slug: their entries carry the slug too (old and new).
+CREATE TRIGGER cache_workshops_update_slug AFTER UPDATE ON workshops REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'slug');
+--> statement-breakpoint
+CREATE TRIGGER cache_workshops_delete_slug AFTER DELETE ON workshops REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('workshop:', 'slug');
+--> statement-breakpoint
+CREATE TRIGGER cache_places_update_slug AFTER UPDATE ON places REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'slug');
+--> statement-breakpoint
+CREATE TRIGGER cache_places_delete_slug AFTER DELETE ON places REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('place:', 'slug');

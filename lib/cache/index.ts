@@ -23,6 +23,10 @@ const CHANNEL = 'comptoir_cache';
 
 type Entry = { value: Promise<unknown>; expires: number; tags: readonly string[] };
 
+// The tags of an entry: given, or read from the loaded value (a page found by slug is tagged with
+// its id, known once loaded).
+export type Tags<T> = readonly string[] | ((value: T) => readonly string[]);
+
 type State = {
   entries: Map<string, Entry>;
   // tag → invalidation counter value when it was last invalidated.
@@ -82,7 +86,7 @@ function staleSince(tags: readonly string[], startedAt: number): boolean {
 // The cached value of `key`, loaded by `load` when missing or expired.
 // COMPTOIR_DATA_CACHE=off reads straight from the database (the integration tests, which write
 // rows directly and read them back at once, run so; tests/integration/cache.test.ts turns it on).
-export async function cached<T>(key: string, tags: readonly string[], load: () => Promise<T>, { ttlSeconds = CACHE_TTL_SECONDS } = {}): Promise<T> {
+export async function cached<T>(key: string, tags: Tags<T>, load: () => Promise<T>, { ttlSeconds = CACHE_TTL_SECONDS } = {}): Promise<T> {
   if (process.env.COMPTOIR_DATA_CACHE === 'off') return load();
   await listen();
   const now = Date.now();
@@ -94,12 +98,13 @@ export async function cached<T>(key: string, tags: readonly string[], load: () =
   state.misses++;
   const startedAt = state.counter;
   const value = load();
-  const entry: Entry = { value, expires: now + ttlSeconds * 1000, tags };
+  const entry: Entry = { value, expires: now + ttlSeconds * 1000, tags: typeof tags === 'function' ? [] : tags };
   state.entries.set(key, entry);
   if (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
   value.then(
-    () => {
-      if (staleSince(tags, startedAt) && state.entries.get(key) === entry) state.entries.delete(key);
+    (loaded) => {
+      if (typeof tags === 'function') entry.tags = tags(loaded);
+      if (staleSince(entry.tags, startedAt) && state.entries.get(key) === entry) state.entries.delete(key);
     },
     () => {
       if (state.entries.get(key) === entry) state.entries.delete(key);

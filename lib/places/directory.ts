@@ -240,7 +240,10 @@ export async function upcomingSessionsOfPlace(placeId: string, { now = new Date(
 export type PlacePage = { place: PlaceDetail; sessions: PlaceSession[] };
 
 // Everything the page of a place shows, in two queries; null for an unknown or inactive place.
-export async function getPlacePage(slug: string, { now = new Date() } = {}): Promise<PlacePage | null> {
+// Without a given `now`: the cached page data (tags: the place's slug, which its sessions and
+// sign-ups also send, and every place change).
+export async function getPlacePage(slug: string, { now }: { now?: Date } = {}): Promise<PlacePage | null> {
+  if (!now) return cached(`place-page:${slug}`, [`place:${slug}`, 'places'], () => getPlacePage(slug, { now: new Date() }));
   const place = await findPlace(slug);
   if (!place) return null;
   return { place, sessions: await upcomingSessionsOfPlace(place.id, { now }) };
@@ -302,6 +305,10 @@ export type Programme = {
 
 // A place's sessions of one month, cancelled ones included (the door sign says so), drafts not.
 export async function getPlaceProgramme(slug: string, month: Month): Promise<Programme | null> {
+  return cached(`programme:${slug}:${month.year}-${month.month}`, [`place:${slug}`, 'places'], () => loadPlaceProgramme(slug, month));
+}
+
+async function loadPlaceProgramme(slug: string, month: Month): Promise<Programme | null> {
   const place = await findPlace(slug);
   if (!place) return null;
   const { from, to } = monthBounds(month);
