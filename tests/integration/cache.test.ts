@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryCounter } from '@/db';
-import { cached, cacheStats } from '@/lib/cache';
+import { CACHE_TTL_SECONDS, cached, cacheStats } from '@/lib/cache';
+import { getPublicSession } from '@/lib/catalogue';
+import { enroll } from '@/lib/enrollment';
 import { loadActor } from '@/lib/accounts';
 import { createStatShare, revokeStatShare, sharedStats } from '@/lib/stats/shares';
-import { db, seededTestDatabase } from '../helpers/db';
+import { db, onPostgres, seededTestDatabase } from '../helpers/db';
+import { makeLearners, makeSession } from '../helpers/enrollment-fixtures';
 
 // The data cache of the public pages: entries dropped by the notifications that the database
 // triggers send on writes (migration 0013), shared loads, and the shared statistics page that
@@ -81,4 +86,36 @@ describe('data cache', () => {
     expect(await slow).toBe('old');
     expect(await cached('t:slow', ['place:x'], async () => 'new')).toBe('new');
   });
+
+  it('shows a sign-up made on this instance on the cached session data at once', async () => {
+    const sessionId = await makeSession({ capacity: 5, startsAt: new Date(Date.now() + 7 * 86400_000) });
+    const [learner] = await makeLearners(1);
+    expect((await getPublicSession(sessionId)).confirmedCount).toBe(0);
+    const before = queryCounter.count;
+    expect((await getPublicSession(sessionId)).confirmedCount).toBe(0);
+    expect(queryCounter.count).toBe(before);
+    await enroll(learner!, sessionId);
+    expect(await until(async () => (await getPublicSession(sessionId)).confirmedCount === 1, 1000)).toBe(true);
+  });
+
+  it.skipIf(!onPostgres)(
+    `on PostgreSQL only (instances share nothing but the database): shows a sign-up made by another process within ${CACHE_TTL_SECONDS} s`,
+    { timeout: 90_000 },
+    async () => {
+      const sessionId = await makeSession({ capacity: 5, startsAt: new Date(Date.now() + 8 * 86400_000) });
+      const [learner] = await makeLearners(1);
+      expect((await getPublicSession(sessionId)).seatsLeft).toBe(5);
+      const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['--conditions=react-server', 'tests/helpers/other-instance.ts', sessionId, learner!.id], {
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+        timeout: 60_000,
+      });
+      expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ status: 'confirmed' });
+      const committed = Date.now();
+      // The other process has committed: this one's cached entry goes on the notification.
+      expect(await until(async () => (await getPublicSession(sessionId)).seatsLeft === 4, CACHE_TTL_SECONDS * 1000)).toBe(true);
+      // The notification, not the TTL: the entry was cached seconds before (the other process took
+      // that long to start), so an expiry would come later than this.
+      expect(Date.now() - committed).toBeLessThan(3000);
+    },
+  );
 });
