@@ -4,11 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db';
 import { cached } from '@/lib/cache';
-import { enrollments, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { toIcs } from '@/lib/calendar/ics';
+import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
-import { confirmedCountSql, upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { isUuid } from '@/lib/ids';
 
 // (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
@@ -104,12 +106,9 @@ export type PublicSession = {
   trainers: string[];
 };
 
-const countOf = (status: 'confirmed' | 'waitlisted') =>
-  sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = ${status})`;
-
 // Without a given `now`: the cached page data (tags: the session, its workshop and place).
 export async function getPublicSession(id: string, { now }: { now?: Date } = {}): Promise<PublicSession> {
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError(SESSION_NOT_FOUND);
+  if (!isUuid(id)) throw new NotFoundError(SESSION_NOT_FOUND);
   if (!now) return cached(`session:${id}`, (s) => [`session:${id}`, `workshop:${s.workshop.slug}`, `place:${s.place.slug}`], () => getPublicSession(id, { now: new Date() }));
   const [row] = await db
     .select({
@@ -120,8 +119,7 @@ export async function getPublicSession(id: string, { now }: { now?: Date } = {})
       createdAt: sessions.createdAt,
       updatedAt: sessions.updatedAt,
       capacity: sessions.capacity,
-      confirmedCount: countOf('confirmed'),
-      waitlistCount: countOf('waitlisted'),
+      ...seatCounts(),
       trainers: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${sessionTrainers} st join ${users} u on u.id = st.user_id where st.session_id = ${sessions}.id), '{}')`,
       workshop: {
         slug: workshops.slug,
@@ -148,7 +146,7 @@ export async function getPublicSession(id: string, { now }: { now?: Date } = {})
   if (!row) throw new NotFoundError(SESSION_NOT_FOUND);
   return {
     ...row,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     upcoming: row.status === 'scheduled' && row.startsAt > now,
     workshop: { ...row.workshop, themes: row.workshop.themes as Theme[] },
   };
@@ -172,7 +170,7 @@ function distanceKm(a: { latitude: number | null; longitude: number | null }, b:
 // workshop that still have seats, at the same place, and at the nearest other places (the first
 // such date of each, nearest first). Empty lists for an unknown session.
 export async function otherDatesOf(sessionId: string, { now }: { now?: Date } = {}): Promise<OtherDates> {
-  if (!z.uuid().safeParse(sessionId).success) return { samePlace: [], nearby: [] };
+  if (!isUuid(sessionId)) return { samePlace: [], nearby: [] };
   // Other sessions of the workshop anywhere: any session or sign-up change ("catalogue").
   if (!now) return cached(`other-dates:${sessionId}`, ['catalogue'], () => otherDatesOf(sessionId, { now: new Date() }));
   const base = alias(sessions, 'base');
@@ -183,7 +181,7 @@ export async function otherDatesOf(sessionId: string, { now }: { now?: Date } = 
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: confirmedCountSql,
+      confirmedCount: confirmedSeats(sessionRow),
       placeId: places.id,
       placeName: places.name,
       placeSlug: places.slug,
@@ -205,7 +203,7 @@ export async function otherDatesOf(sessionId: string, { now }: { now?: Date } = 
         eq(places.active, true),
         eq(sessions.status, 'scheduled'),
         gt(sessions.startsAt, now),
-        sql`${sessions.capacity} > ${confirmedCountSql}`,
+        hasFreeSeat(),
       ),
     )
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
@@ -214,7 +212,7 @@ export async function otherDatesOf(sessionId: string, { now }: { now?: Date } = 
     ...row,
     samePlace,
     placeId,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     distanceKm: samePlace ? 0 : distanceKm(from, { latitude, longitude }),
   }));
   const strip = ({ samePlace: _s, placeId: _p, ...date }: (typeof dates)[number]): OtherDate => date;
