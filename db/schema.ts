@@ -442,6 +442,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_mediator_idx').on(t.mediatorId),
     index('activities_place_date_idx').on(t.placeId, t.date),
+    index('activities_date_idx').on(t.date),
     // A closed session is recorded as one activity at most ("no double entry").
     uniqueIndex('activities_session_unique').on(t.sessionId),
     index('activities_learner_idx').on(t.learnerId),
@@ -743,3 +744,101 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   count: integer().notNull(),
 });
+
+// Daily rollups of the activity reports, for the statistics (lib/stats/impact.ts). One bucket is
+// (day, place, mediator); every write to `activities` or `activity_participants` recomputes the
+// buckets it touches in the same transaction (triggers of migration 0013), so the figures read
+// from here are always those of the raw tables. `placeKey` is the place's id as text, '' for an
+// activity logged without a place.
+export const statsActivityDays = pgTable(
+  'stats_activity_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    kind: activityKindEnum().notNull(),
+    // Duration band (lib/vocabulary.ts durationBandOf).
+    band: text().notNull(),
+    activities: integer().notNull(),
+    minutes: integer().notNull(),
+    anonymousIndividual: integer().notNull(),
+    anonymousCollective: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.kind, t.band] }), index('stats_activity_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// Per bucket: activities per theme ('theme') and anonymous people per gender, age band, social
+// status and commune ('gender', 'ageBand', 'socialStatus', 'commune').
+export const statsDimensionDays = pgTable(
+  'stats_dimension_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    value: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.dimension, t.key] }), index('stats_dimension_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// Per bucket: the known people reached (the learner of an individual activity, the known
+// participants of a collective one), once each.
+export const statsPersonDays = pgTable(
+  'stats_person_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    userId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.userId] }), index('stats_person_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// The same rollups for the whole network, per day only (a year is a few thousand rows): the
+// network's statistics read these, the place distribution excepted.
+export const statsNetworkDays = pgTable(
+  'stats_network_days',
+  {
+    day: date().notNull(),
+    kind: activityKindEnum().notNull(),
+    band: text().notNull(),
+    activities: integer().notNull(),
+    minutes: integer().notNull(),
+    anonymousIndividual: integer().notNull(),
+    anonymousCollective: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.band] })],
+);
+
+export const statsNetworkDimensionDays = pgTable(
+  'stats_network_dimension_days',
+  {
+    day: date().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    value: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.dimension, t.key] })],
+);
+
+export const statsNetworkPersonDays = pgTable(
+  'stats_network_person_days',
+  {
+    day: date().notNull(),
+    userId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.userId] })],
+);
+
+// Activities per place and calendar month (`month` is its first day): the network's place
+// distribution reads whole months here and the days of partial months in statsActivityDays.
+export const statsPlaceMonths = pgTable(
+  'stats_place_months',
+  {
+    month: date().notNull(),
+    placeKey: text().notNull(),
+    activities: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.placeKey] })],
+);
