@@ -179,8 +179,8 @@ async function listConditions(actor: Actor, q: ActivityListFilters) {
 
 // The activity log, newest first, one query per page.
 export async function listActivities(actor: Actor | null, query: ActivityListQuery = {}, pageSize = 50): Promise<ActivityList> {
-  const q = parseInput(activityListQuerySchema, query);
   assertCan(actor, 'activity:log');
+  const q = parseInput(activityListQuerySchema, query);
   const { where } = await listConditions(actor!, q);
   const rows = await db
     .select({
@@ -573,8 +573,8 @@ const snapshot = (fields: StoredFields & { mediatorId: string }, participantIds:
 
 // Records an activity (POST /api/v1/activities, the "Nouvelle activité" form, a closed session).
 export async function createActivity(actor: Actor | null, input: unknown, now = new Date()): Promise<{ id: string }> {
-  const data = parseInput(activityInputSchema, input);
   assertCan(actor, 'activity:log');
+  const data = parseInput(activityInputSchema, input);
   const sessionId = data.kind === 'collective' ? data.sessionId : null;
   await checkActivity(actor!, data, now, sessionId);
   if (sessionId) {
@@ -648,8 +648,9 @@ export async function updateActivity(actor: Actor | null, id: string, input: unk
   assertCan(actor, 'activity:log');
   const loaded = await loadForChange(actor!, id);
   const sessionId = loaded.view.sessionId;
-  const data = parseInput(activityInputSchema, { ...(input as object), ...(sessionId ? { sessionId } : {}) });
-  if (sessionId && data.kind !== 'collective') throw new ValidationError({ kind: ['Une activité enregistrée depuis une séance reste un atelier collectif.'] });
+  const kindSent = input && typeof input === 'object' ? (input as { kind?: unknown }).kind : undefined;
+  if (sessionId && kindSent !== 'collective') throw new ValidationError({ kind: ['Une activité enregistrée depuis une séance reste un atelier collectif.'] });
+  const data = parseInput(activityInputSchema, sessionId && input && typeof input === 'object' ? { ...input, sessionId } : input);
   await checkActivity(actor!, data, now, sessionId);
   const fields = storedFields(data, sessionId);
   const participantIds = data.kind === 'collective' ? data.participantIds : [];
@@ -680,8 +681,8 @@ export async function deleteActivity(actor: Actor | null, id: string): Promise<v
 
 // Every visible activity matching the filters, for the CSV and XLSX exports (capped).
 export async function activitiesForExport(actor: Actor | null, query: ActivityListQuery = {}, cap = 50_000) {
-  const q = parseInput(activityListQuerySchema, query);
   assertCan(actor, 'activity:log');
+  const q = parseInput(activityListQuerySchema, query);
   const { where } = await listConditions(actor!, q);
   return db
     .select({

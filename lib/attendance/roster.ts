@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql }
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
 import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { randomCode, isUniqueViolation } from './codes';
@@ -208,8 +208,10 @@ async function writeMarks(tx: Executor, actor: Actor, session: SessionRow, marks
 // Marks one or more people of the roster (PUT /api/v1/sessions/{id}/attendance, the roster's
 // buttons). Only people on the roster can be marked; walk-ins are added with addWalkIn.
 export async function markAttendance(actor: Actor | null, sessionId: unknown, input: unknown, now = new Date()): Promise<{ changed: number }> {
-  const entries = parseInput(markAttendanceSchema, input);
+  assertSignedIn(actor);
+  assertCan(actor, 'attendance:take', 'any-place');
   const id = parseSessionId(sessionId);
+  const entries = parseInput(markAttendanceSchema, input);
   // The last status sent for a person wins.
   const latest = new Map(entries.map((e, index) => [e.personId, { ...e, index }]));
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
-import { log } from '@/lib/log';
+import { errorSummary, log } from '@/lib/log';
 import type { Role } from '@/lib/vocabulary';
 
 declare module 'next-auth' {
@@ -29,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') log.info({ code: (error as CredentialsSignin).code }, 'sign-in refused');
-      else log.error({ err: error }, 'auth error');
+      else log.error({ err: errorSummary(error) }, 'auth error');
     },
     warn(code) {
       log.warn({ code }, 'auth warning');

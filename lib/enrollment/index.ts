@@ -237,8 +237,8 @@ function isUniqueViolation(error: unknown): boolean {
 // coordinator — the learner named by learnerId. Confirmed while seats are free, otherwise on
 // the waiting list with a position.
 export async function enroll(actor: Actor | null, sessionId: string, input: unknown = {}, now = new Date(), database: Database = db): Promise<EnrollResult> {
-  const { learnerId } = parseInput(enrollInputSchema, input ?? {});
   assertSignedIn(actor);
+  const { learnerId } = parseInput(enrollInputSchema, input);
   const onBehalf = learnerId !== undefined && learnerId !== actor.id;
   if (onBehalf && !can(actor, 'enrollment:on-behalf', 'any-place')) throw new ForbiddenError(ONLY_YOURSELF);
   if (!onBehalf) assertCan(actor, 'enrollment:self');
@@ -264,8 +264,8 @@ export async function enroll(actor: Actor | null, sessionId: string, input: unkn
 // someone else's. A freed seat goes at once, in the same transaction, to the oldest waiting
 // person, who is told. Leaving the waiting list works the same way.
 export async function cancelEnrollment(actor: Actor | null, sessionId: string, input: unknown = {}, now = new Date(), database: Database = db): Promise<CancelResult> {
-  const { learnerId } = parseInput(enrollInputSchema, input ?? {});
   assertSignedIn(actor);
+  const { learnerId } = parseInput(enrollInputSchema, input);
   const onBehalf = learnerId !== undefined && learnerId !== actor.id;
   if (onBehalf && !can(actor, 'enrollment:on-behalf', 'any-place')) throw new ForbiddenError(ONLY_YOURSELF);
   if (!onBehalf) assertCan(actor, 'enrollment:self');

@@ -65,8 +65,8 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // The desk search: by name (accents and case ignored) or by part of a phone number.
 export async function searchKnownLearners(actor: Actor | null, input: unknown, { sessionId, limit = 20 }: { sessionId?: string; limit?: number } = {}): Promise<KnownLearner[]> {
-  const { q } = parseInput(learnerSearchSchema, input);
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const { q } = parseInput(learnerSearchSchema, input);
   if (q.length < 2) return [];
   const digits = phoneSearchDigits(q);
   const match = digits
@@ -134,8 +134,8 @@ export type AssistedLearner = EnrollResult & { learnerId: string; name: string; 
 // refused, no profile is left behind. The one-time claim code is returned once, to be given to
 // the person; only its hash is kept.
 export async function createAssistedLearner(actor: Actor | null, input: unknown, now = new Date()): Promise<AssistedLearner> {
-  const data = parseInput(createAssistedLearnerSchema, input);
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const data = parseInput(createAssistedLearnerSchema, input);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, data.sessionId);
     assertCan(actor, 'enrollment:on-behalf', { placeId: session.placeId });

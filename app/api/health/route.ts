@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { db } from '@/db';
-import { log } from '@/lib/log';
+import { errorSummary, log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,7 @@ export async function GET() {
     ]);
     return NextResponse.json({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
   } catch (error) {
-    log.warn({ err: error }, 'health check: database unreachable');
+    log.warn({ err: errorSummary(error) }, 'health check: database unreachable');
     return NextResponse.json({ status: 'error', database: 'down' }, { status: 503 });
   }
 }

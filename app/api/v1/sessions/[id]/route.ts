@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api';
+import { requireApiActor } from '@/lib/auth/api';
 import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
 import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';
@@ -23,6 +23,7 @@ export const GET = apiRoute(async (request, { params }: Context) => {
 // PATCH /api/v1/sessions/{id} → 200 the session, edited, or cancelled with `{ status: "cancelled" }`.
 export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
+  const actor = await requireApiActor(request);
   const body = await readJson(request);
-  return NextResponse.json(await patchSession(await getApiActor(request), id, body));
+  return NextResponse.json(await patchSession(actor, id, body));
 });

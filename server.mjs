@@ -1,0 +1,23 @@
+// Production server: `npm start` (the same as `next start`, plus one thing). The socket address
+// of each request is put in the x-comptoir-peer header, overwriting anything a client sent, so
+// that lib/http/client-address.ts can tell the real client from a forged X-Forwarded-For.
+import { createServer } from 'node:http';
+import next from 'next';
+
+const args = process.argv.slice(2);
+const option = (short, long) => {
+  const index = args.findIndex((a) => a === short || a === long);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+const hostname = option('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+createServer((request, response) => {
+  request.headers['x-comptoir-peer'] = request.socket.remoteAddress ?? '';
+  handle(request, response);
+}).listen(port, hostname, () => {
+  console.log(`Comptoir ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+});
