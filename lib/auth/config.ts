@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
 import { errorSummary, log } from '@/lib/log';
 import type { Role } from '@/lib/vocabulary';
 
@@ -38,9 +39,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Mot de passe', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         try {
-          return await verifyCredentials(credentials);
+          return await verifyCredentials(credentials, clientAddress(request.headers));
         } catch (error) {
           if (error instanceof RateLimitedError) throw new TooManyAttempts();
           throw error;

@@ -59,7 +59,11 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
     try {
       assertCleanUrl(request);
       const response = await handler(request, context);
-      response.headers.set('x-request-id', requestId);
+      try {
+        response.headers.set('x-request-id', requestId);
+      } catch {
+        // A redirect made with Response.redirect() has immutable headers: it goes as it is.
+      }
       return response;
     } catch (error) {
       const response = problemFromError(error, requestId, `${request.method} ${new URL(request.url).pathname.replace(/[^/]{16,}/g, ':id')}`);
