@@ -6,6 +6,7 @@ import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions,
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
+import { formatDay, formatTime } from '@/lib/format/dates';
 import { randomCode, isUniqueViolation } from './codes';
 import { attendanceEntityId, audit, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
 import {
@@ -164,6 +165,22 @@ function assertOpenForAttendance(session: SessionRow) {
   if (session.status === 'cancelled') throw new ConflictError('Cette séance est annulée : pas d’émargement.');
 }
 
+// Marking opens MARKING_OPENS_MINUTES_BEFORE the start (people arrive early; the mediator marks
+// them as they come in), never days before: a certificate must not exist for what has not happened.
+export const MARKING_OPENS_MINUTES_BEFORE = 30;
+
+export function markingOpensAt(session: { startsAt: Date }): Date {
+  return new Date(session.startsAt.getTime() - MARKING_OPENS_MINUTES_BEFORE * 60_000);
+}
+
+function assertMarkingOpen(session: SessionRow, now: Date) {
+  assertOpenForAttendance(session);
+  const opensAt = markingOpensAt(session);
+  if (now < opensAt) {
+    throw new ConflictError(`L’émargement ouvre le ${formatDay(opensAt)} à ${formatTime(opensAt)}, ${MARKING_OPENS_MINUTES_BEFORE} minutes avant le début de l’atelier.`);
+  }
+}
+
 type Mark = { personId: string; status: AttendanceStatus; walkIn?: boolean };
 
 // Writes statuses and one audit row per change, inside the caller's transaction. After closing,
@@ -217,7 +234,7 @@ export async function markAttendance(actor: Actor | null, sessionId: unknown, in
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     const ids = [...latest.keys()];
     const known = new Set(
       (
@@ -260,7 +277,7 @@ export async function addWalkIn(actor: Actor | null, sessionId: unknown, input: 
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     return addWalkInTx(tx, actor, session, personId, now);
   });
 }
@@ -273,7 +290,7 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, createdById: actor.id }).returning({ id: users.id });
     await audit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
     return addWalkInTx(tx, actor, session, created!.id, now);
