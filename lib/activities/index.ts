@@ -3,7 +3,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, auditLog, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { activities, activityParticipants, attendance, auditLog, places, sessions, users, workshops } from '@/db/schema';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
 import { parisToday } from '@/lib/stats/period';
@@ -80,23 +81,6 @@ const canChange = (actor: Actor, row: { mediatorId: string }) => row.mediatorId 
 // the same people who see the place's statistics.
 const canUsePlace = (actor: Actor, placeId: string) => can(actor, 'stats:place', { placeId });
 
-// People a mediator may name in an activity of a place: anyone who signed up for, attended or
-// took part in something there, or whose profile the place's staff created at the desk. With no
-// place, the people of the actor's own earlier activities.
-function knownPeople(actor: Actor, placeId: string | null): SQL {
-  if (!placeId) {
-    return sql`(
-      select ${activityParticipants.userId} from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId} where ${activities.mediatorId} = ${actor.id}
-      union select ${activities.learnerId} from ${activities} where ${activities.mediatorId} = ${actor.id} and ${activities.learnerId} is not null)`;
-  }
-  return sql`(
-    select ${enrollments.userId} from ${enrollments} join ${sessions} on ${sessions.id} = ${enrollments.sessionId} where ${sessions.placeId} = ${placeId}
-    union select ${attendance.userId} from ${attendance} join ${sessions} on ${sessions.id} = ${attendance.sessionId} where ${sessions.placeId} = ${placeId}
-    union select ${activityParticipants.userId} from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId} where ${activities.placeId} = ${placeId}
-    union select ${activities.learnerId} from ${activities} where ${activities.placeId} = ${placeId} and ${activities.learnerId} is not null
-    union select ${users.id} from ${users} join ${placeStaff} on ${placeStaff.userId} = ${users.createdById} where ${placeStaff.placeId} = ${placeId})`;
-}
-
 // The learners the activity form offers for a place (names only: no contact details).
 export async function listKnownLearners(actor: Actor | null, placeId: string | null): Promise<PersonRef[]> {
   assertCan(actor, 'activity:log');
@@ -104,7 +88,7 @@ export async function listKnownLearners(actor: Actor | null, placeId: string | n
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(sql`${users.id} in ${knownPeople(actor!, placeId)}`, isNull(users.disabledAt)))
+    .where(and(inPeopleScope(actor!, users.id, { placeId: placeId }), isNull(users.disabledAt)))
     .orderBy(asc(users.name))
     .limit(2000);
 }
@@ -547,7 +531,7 @@ async function checkActivity(actor: Actor, data: ActivityInput, now: Date, sessi
     const found = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.id, people), sql`${users.id} in ${knownPeople(actor, data.placeId)}`));
+      .where(and(inArray(users.id, people), inPeopleScope(actor, users.id, { placeId: data.placeId })));
     if (found.length !== people.length) {
       const field = data.kind === 'collective' ? 'participantIds' : 'learnerId';
       throw new ValidationError({ [field]: ['Choisissez des personnes connues de ce lieu (inscrites ou déjà accompagnées).'] });

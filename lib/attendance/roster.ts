@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
-import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
+import { attendance, enrollments, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
@@ -262,7 +263,7 @@ async function addWalkInTx(tx: Executor, actor: Actor, session: SessionRow, pers
       marked: sql<boolean>`exists (select 1 from ${attendance} a where a.session_id = ${session.id} and a.user_id = ${users.id})`,
     })
     .from(users)
-    .where(and(eq(users.id, personId), isNull(users.disabledAt), learnerPool(placeScopeOf(actor))));
+    .where(and(eq(users.id, personId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
   if (!person) throw new NotFoundError('Cette personne est introuvable parmi les personnes de vos lieux.');
   if (person.confirmed || person.marked) throw new ConflictError(`${person.name} est déjà sur la liste de cette séance : marquez sa présence dans la liste.`);
   await writeMarks(tx, actor, session, [{ personId, status: 'present', walkIn: true }], now, session.closedAt ? 'attendance.walk-in-after-closing' : 'attendance.walk-in');
@@ -297,22 +298,6 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
   });
 }
 
-// People a mediator may know: signed up or present at one of their places, or created at the desk
-// by someone of their places. Network staff may pick anyone.
-function learnerPool(scope: string[] | null) {
-  if (scope === null) return undefined;
-  if (scope.length === 0) return sql`false`;
-  const placeList = sql.join(
-    scope.map((p) => sql`${p}`),
-    sql`, `,
-  );
-  return or(
-    sql`${users.id} in (select e.user_id from ${enrollments} e join ${sessions} s on s.id = e.session_id where s.place_id in (${placeList}))`,
-    sql`${users.id} in (select a.user_id from ${attendance} a join ${sessions} s on s.id = a.session_id where s.place_id in (${placeList}))`,
-    sql`${users.createdById} in (select ps.user_id from ${placeStaff} ps where ps.place_id in (${placeList}))`,
-  );
-}
-
 export type WalkInCandidate = { personId: string; name: string; commune: string | null };
 
 // Search by name (accents and case ignored) among the learners of the actor's places, leaving out
@@ -330,7 +315,7 @@ export async function searchWalkInCandidates(actor: Actor | null, sessionId: unk
       and(
         sql`unaccent(${users.name}) ilike unaccent(${pattern})`,
         isNull(users.disabledAt),
-        learnerPool(placeScopeOf(actor)),
+        inPeopleScope(actor, users.id),
         notInArray(users.id, onRoster(id)),
       ),
     )

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Transaction } from '@/db';
 import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -42,13 +43,6 @@ function contactVisible(actor: Actor): SQL {
   return placeIds.length ? signedUpAt(placeIds) : sql`false`;
 }
 
-// Known to this actor: signed up at one of their places, or a profile they created.
-function knownTo(actor: Actor): SQL | undefined {
-  if (everywhere(actor)) return undefined;
-  const placeIds = deskPlaceIds(actor);
-  return placeIds.length ? or(signedUpAt(placeIds), eq(users.createdById, actor.id)) : eq(users.createdById, actor.id);
-}
-
 export type KnownLearner = {
   id: string;
   name: string;
@@ -86,7 +80,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
         : sql<null>`null`,
     })
     .from(users)
-    .where(and(isNull(users.disabledAt), match, knownTo(actor)))
+    .where(and(isNull(users.disabledAt), match, inPeopleScope(actor, users.id)))
     .orderBy(asc(users.name))
     .limit(limit);
   return rows.map((r) => ({
@@ -143,7 +137,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
     const [twin] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.phone, data.phone), sql`unaccent(lower(${users.name})) = unaccent(lower(${data.name}))`, knownTo(actor)))
+      .where(and(eq(users.phone, data.phone), sql`unaccent(lower(${users.name})) = unaccent(lower(${data.name}))`, inPeopleScope(actor, users.id)))
       .limit(1);
     if (twin) {
       const message = 'Une personne avec ce nom et ce numéro existe déjà : cherchez-la dans la liste pour l’inscrire.';
@@ -184,7 +178,7 @@ export async function issueClaimCode(actor: Actor | null, learnerId: string, now
     const [person] = await tx
       .select({ id: users.id, name: users.name, claimable: sql<boolean>`(${users.passwordHash} is null and ${users.claimedAt} is null and ${users.email} is null)` })
       .from(users)
-      .where(and(eq(users.id, learnerId), isNull(users.disabledAt), knownTo(actor)));
+      .where(and(eq(users.id, learnerId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
     if (!person) throw new NotFoundError('Cette personne n’existe pas, ou elle n’est pas connue dans vos lieux.');
     if (!person.claimable) throw new ForbiddenError('Cette personne a déjà son propre compte : elle se connecte avec son adresse e-mail.');
     const claimCode = newClaimCode();
