@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { accessibilityReports, auditLog, outbox, userRoles, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { appUrl } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
@@ -66,7 +66,7 @@ export async function reportAccessibilityBarrier(actor: Actor | null, input: unk
         `Ce qui ne va pas :\n${data.description}`,
         data.pageUrl ? `Page : ${data.pageUrl}` : null,
         data.contact ? `Pour lui répondre : ${data.contact}${data.name ? ` (${data.name})` : ''}` : 'La personne n’a pas laissé de moyen de lui répondre.',
-        `Tous les signalements : ${appUrl()}/coordination#accessibilite`,
+        `Tous les signalements : ${publicOrigin()}/coordination#accessibilite`,
       ]
         .filter(Boolean)
         .join('\n\n');

@@ -21,6 +21,10 @@ class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
+// next-auth builds its redirects from AUTH_URL when set: the public address from configuration,
+// never the request's Host or X-Forwarded-Host.
+if (process.env.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = new URL(process.env.APP_URL).origin;
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,

@@ -3,6 +3,7 @@ import { requireApiActor } from '@/lib/auth/api';
 import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
 import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';
+import { publicOrigin } from '@/lib/http/origin';
 import { apiRoute, readJson } from '@/lib/http/problem';
 
 type Context = { params: Promise<{ id: string }> };
@@ -12,7 +13,7 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
   if (id.endsWith('.ics')) {
-    const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: new URL(request.url).origin });
+    const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: publicOrigin() });
     return new NextResponse(body, {
       headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
     });
