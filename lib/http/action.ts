@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { UserError } from '@/lib/errors';
 import { errorSummary, log } from '@/lib/log';
 import { parseInput } from '@/lib/validation';
+import { isDatabaseUnavailable } from './problem';
 
 export type ActionState = {
   ok?: boolean;
@@ -62,6 +63,7 @@ export function serverAction<S extends FormSchema>(schema: S, handler: (input: z
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof UserError) return { message: error.message, fieldErrors: error.fieldErrors, values };
+      if (isDatabaseUnavailable(error)) return { message: 'Le service est momentanément indisponible. Réessayez dans quelques secondes.', values };
       const requestId = crypto.randomUUID();
       log.error({ err: errorSummary(error), requestId }, 'unexpected error in server action');
       return { message: `Une erreur inattendue est survenue. Numéro de la demande : ${requestId}.`, values };

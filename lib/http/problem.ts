@@ -17,6 +17,20 @@ const TITLES: Record<number, string> = {
   503: 'Service indisponible',
 };
 
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// The database is away (restart, failover, network): connection refused or reset, the server
+// shutting down, no connection slot. Anything else is a real error.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
+}
+
 // RFC 9457 problem details, with a French `detail` and, for invalid input, the fields.
 export function problem(status: number, detail: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): NextResponse {
   return NextResponse.json(
@@ -29,6 +43,10 @@ export function problemFromError(error: unknown, requestId: string, route = ''):
   if (error instanceof UserError) {
     const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return problem(error.status, error.message, error.fieldErrors ? { errors: error.fieldErrors } : {}, headers);
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ err: errorSummary(error), requestId, route }, 'database unavailable');
+    return problem(503, 'Le service est momentanément indisponible. Réessayez dans quelques secondes.', { requestId }, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
   }
   log.error({ err: errorSummary(error), requestId, route }, 'unexpected error in API route');
   return problem(500, `Une erreur inattendue est survenue. Numéro de la demande : ${requestId}.`, { requestId });
