@@ -4,7 +4,7 @@ import { handlers } from '@/lib/auth/config';
 import { clientAddress } from '@/lib/http/client-address';
 import { apiRoute } from '@/lib/http/problem';
 
-export const { GET } = handlers;
+export const GET = apiRoute(async (request: Request) => handlers.GET(request as NextRequest));
 
 // The credentials sign-in endpoint answers 429 problem+json with Retry-After when this address
 // has failed too often for this account (or for any account); next-auth would only redirect.
