@@ -17,6 +17,8 @@ declare module 'next-auth' {
   }
 }
 
+export const SESSION_IDLE_SECONDS = 12 * 3600;
+
 class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
@@ -28,7 +30,8 @@ if (process.env.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = new URL
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  // EPN computers are shared: a session ends after 12 hours without use (renewed at most hourly).
+  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 3600 },
   pages: { signIn: '/connexion', error: '/connexion' },
   // A failed sign-in is an everyday event, not an error with a stack trace.
   logger: {

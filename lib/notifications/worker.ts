@@ -101,7 +101,8 @@ export async function processOutbox(now = new Date(), transport = smtpTransport(
 }
 
 // The staff-only "send now" button of /mediation/messages.
+// The whole network's outbox is sent: network staff (coordination) only, not any mediator.
 export async function runOutboxNow(actor: Actor | null, now = new Date()) {
-  assertCan(actor, 'mediation:view');
+  assertCan(actor, 'coordination:view');
   return processOutbox(now);
 }
