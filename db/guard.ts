@@ -18,13 +18,13 @@ export async function countRealAccounts(database: Database): Promise<number> {
 }
 
 // The name a person must type to confirm: the database of DATABASE_URL, or the PGlite folder.
-export function databaseName(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseName(env: Record<string, string | undefined> = process.env): string {
   if (env.DATABASE_URL) return new URL(env.DATABASE_URL).pathname.replace(/^\//, '') || 'postgres';
   return env.PGLITE_DIR ?? '.data/pglite';
 }
 
 // null when allowed; otherwise the French reason for refusing.
-export async function refusalToEmpty(database: Database, force: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+export async function refusalToEmpty(database: Database, force: string | undefined, env: Record<string, string | undefined> = process.env): Promise<string | null> {
   const real = await countRealAccounts(database);
   if (real === 0) return null;
   const name = databaseName(env);
