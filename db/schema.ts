@@ -32,7 +32,10 @@ export const sessionStatusEnum = pgEnum('session_status', ['scheduled', 'cancell
 export const enrollmentStatusEnum = pgEnum('enrollment_status', ['confirmed', 'waitlisted', 'cancelled']);
 export const enrollmentSourceEnum = pgEnum('enrollment_source', ['self', 'staff']);
 export const attendanceStatusEnum = pgEnum('attendance_status', ['unmarked', 'present', 'late', 'excused', 'absent']);
-export const noteKindEnum = pgEnum('note_kind', ['tip', 'question', 'summary', 'feedback']);
+export const noteKindEnum = pgEnum('note_kind', ['tip', 'question', 'memo', 'feedback']);
+// Who reads a note (lib/notes/visibility.ts is the one rule).
+export const noteVisibilityEnum = pgEnum('note_visibility', ['private', 'participants', 'network', 'public']);
+export const wishKindEnum = pgEnum('wish_kind', ['learn', 'teach']);
 export const visibilityEnum = pgEnum('visibility', ['private', 'group', 'network', 'public']);
 export const noteStatusEnum = pgEnum('note_status', ['visible', 'hidden']);
 export const activityKindEnum = pgEnum('activity_kind', ['individual', 'collective']);
@@ -307,7 +310,9 @@ export const attendance = pgTable(
   ],
 );
 
-// Peer-learning note ("note de partage").
+// Peer-learning note ("note de partage") of a workshop, optionally about one session. Replies
+// (one level deep) have a parent. The table also has generated columns search_text and
+// search_vector (hand-written in drizzle/0011), read only by lib/notes.
 export const notes = pgTable(
   'notes',
   {
@@ -317,22 +322,84 @@ export const notes = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     workshopId: uuid().references(() => workshops.id, { onDelete: 'cascade' }),
     sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
+    parentId: uuid().references((): AnyPgColumn => notes.id, { onDelete: 'cascade' }),
     kind: noteKindEnum().notNull(),
-    visibility: visibilityEnum().notNull().default('private'),
+    visibility: noteVisibilityEnum().notNull().default('private'),
     body: text().notNull(),
     status: noteStatusEnum().notNull().default('visible'),
+    // A reply the asker marked "ça m'a aidé".
+    helpedAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    hiddenAt: timestamp({ withTimezone: true }),
     moderatedById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('notes_author_idx').on(t.authorId),
-    index('notes_workshop_idx').on(t.workshopId),
+    index('notes_workshop_idx').on(t.workshopId, t.createdAt),
     index('notes_session_idx').on(t.sessionId),
+    index('notes_parent_idx').on(t.parentId),
     index('notes_moderated_by_idx').on(t.moderatedById),
     check('notes_has_subject', sql`${t.workshopId} is not null or ${t.sessionId} is not null`),
     check('notes_body_not_empty', sql`char_length(${t.body}) > 0`),
+    check('notes_body_length', sql`char_length(${t.body}) <= 20000`),
   ],
+);
+
+// One "utile" per person and note.
+export const noteUseful = pgTable(
+  'note_useful',
+  {
+    noteId: uuid()
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.userId] }), index('note_useful_user_idx').on(t.userId)],
+);
+
+// "Je voudrais apprendre…" (learn) or "Je peux animer…" (teach); staff may turn one into a draft
+// workshop (workshopId links back).
+export const wishes = pgTable(
+  'wishes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: wishKindEnum().notNull(),
+    title: text().notNull(),
+    themes: text().array().notNull().default(sql`'{}'::text[]`),
+    commune: text().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // A mediator at the desk who posted it for the author.
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    workshopId: uuid().references(() => workshops.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('wishes_author_idx').on(t.authorId),
+    index('wishes_created_by_idx').on(t.createdById),
+    index('wishes_workshop_idx').on(t.workshopId),
+    index('wishes_created_idx').on(t.createdAt),
+    check('wishes_title_length', sql`char_length(${t.title}) between 3 and 200`),
+  ],
+);
+
+// "Moi aussi": once per person and wish.
+export const wishVotes = pgTable(
+  'wish_votes',
+  {
+    wishId: uuid()
+      .notNull()
+      .references(() => wishes.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.wishId, t.userId] }), index('wish_votes_user_idx').on(t.userId)],
 );
 
 // A mediator's record of mediation work ("compte rendu d'activité").
