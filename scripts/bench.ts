@@ -112,6 +112,7 @@ function startServer(): ChildProcess {
     NODE_ENV: 'production',
     PORT: String(port),
     AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
   };
   if (benchDatabaseUrl) env.DATABASE_URL = benchDatabaseUrl;

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/origin';
 import Link from 'next/link';
 import { memosOfMySessions } from '@/lib/notes/memo';
 import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { myCalendarToken } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
-import { env } from '@/lib/env';
 import { whenText } from '@/app/_components/catalogue-text';
 import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
@@ -20,16 +19,6 @@ import { CopyField } from './CopyField';
 import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
-
-// The site's address as the person reached it (or APP_URL when set), for the calendar link.
-async function siteOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
@@ -48,7 +37,7 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
     actor,
     attended.filter((a) => a.certificate).map((a) => a.sessionId),
   );
-  const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
+  const feedUrl = token ? `${publicOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mySpace.title')}</h1>

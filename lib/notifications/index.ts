@@ -5,7 +5,8 @@ import { enrollments, outbox, places, sessions, users, workshops } from '@/db/sc
 import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { sessionEvent } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
-import { appUrl, env } from '@/lib/env';
+import { env } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { formatSessionTime, formatTime } from '@/lib/format/dates';
 import { translator, type Locale, type MessageKey } from '@/lib/i18n';
 import { formatPhone } from '@/lib/learners/phone';
@@ -87,9 +88,9 @@ function render(kind: NotificationKind, person: Recipient, session: SessionInfo,
     when: formatSessionTime(session.startsAt, session.endsAt, locale),
     time: formatTime(session.startsAt, locale),
     place: `${session.placeName}, ${session.address}, ${session.postalCode} ${session.commune}`,
-    url: `${appUrl()}/seances/${session.id}`,
-    mySpaceUrl: `${appUrl()}/mon-espace`,
-    catalogueUrl: `${appUrl()}/ateliers`,
+    url: `${publicOrigin()}/seances/${session.id}`,
+    mySpaceUrl: `${publicOrigin()}/mon-espace`,
+    catalogueUrl: `${publicOrigin()}/ateliers`,
     position: extra.position ?? '',
     toBring: session.toBring ? t('notifications.toBring', { toBring: session.toBring }) : '',
   };

@@ -179,7 +179,7 @@ describe('resources API', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = await (await openapiGET()).json();
+    const doc = await (await openapiGET(new Request('http://localhost/api/v1/openapi.json'), { params: Promise.resolve({}) })).json();
     for (const path of ['/api/v1/resources', '/api/v1/resources/{slug}', '/api/v1/resources/{slug}/files', '/api/v1/resources/{slug}/files/{id}', '/api/v1/resources/{slug}/rating', '/api/v1/resources/{slug}/reports', '/api/v1/workshops/{slug}/resources']) {
       expect(doc.paths[path], path).toBeDefined();
     }
