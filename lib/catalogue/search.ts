@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, arrayContains, asc, count, desc, eq, exists, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { enrollments, places, sessions, workshops } from '@/db/schema';
+import { cached } from '@/lib/cache';
+import { places, sessions, workshops } from '@/db/schema';
+import { confirmedSeats, hasFreeSeat, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { ValidationError } from '@/lib/errors';
 import { parisStartOfDay, parseParisDate, addDays } from '@/lib/time';
 import { type FrenchCorpus, frenchSearch, searchWords } from '@/lib/search/french';
@@ -62,10 +64,6 @@ const catalogueCorpus: FrenchCorpus = {
   anyDocumentMatches: (query) => sql`exists (select 1 from ${workshops} w2 where w2.status = 'published' and w2.search_vector @@ ${query})`,
 };
 
-// Correlated subqueries name their outer table explicitly: in the select list of a one-table
-// query drizzle leaves columns unqualified, and "id" would then mean the inner table's.
-export const confirmedCountSql = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
-
 export type SessionFilters = { place?: string; from?: string; to?: string; seats?: boolean };
 
 const hasSessionFilters = (f: SessionFilters) => Boolean(f.place || f.from || f.to || f.seats);
@@ -81,7 +79,7 @@ function sessionConditions(filters: SessionFilters, now: Date): SQL[] {
   if (filters.place) {
     conditions.push(sql`(${places.slug} = ${filters.place} or lower(comptoir_unaccent(${places.commune})) = lower(comptoir_unaccent(${filters.place}::text)))`);
   }
-  if (filters.seats) conditions.push(sql`${sessions.capacity} > ${confirmedCountSql}`);
+  if (filters.seats) conditions.push(hasFreeSeat());
   return conditions;
 }
 
@@ -102,7 +100,7 @@ export async function upcomingSessionsOf(
       placeName: places.name,
       placeSlug: places.slug,
       commune: places.commune,
-      confirmedCount: confirmedCountSql.as('confirmed_count'),
+      confirmedCount: confirmedSeats(sessionRow).as('confirmed_count'),
       rank: sql<number>`row_number() over (partition by ${sessions.workshopId} order by ${sessions.startsAt}, ${sessions.id})`.as('rank'),
       count: sql<number>`(count(*) over (partition by ${sessions.workshopId}))::int`.as('count'),
     })
@@ -122,7 +120,7 @@ export async function upcomingSessionsOf(
       commune: row.commune,
       capacity: row.capacity,
       confirmedCount: row.confirmedCount,
-      seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+      seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     });
     result.set(row.workshopId, entry);
   }
@@ -152,7 +150,10 @@ export function parseCatalogueQuery(input: unknown, mode: 'strict' | 'lenient'):
 }
 
 // Published workshops matching the query, most relevant first (alphabetical without words).
-export async function searchCatalogue(input: unknown, { now = new Date(), mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE } = {}): Promise<CatalogueResult> {
+// Without a given `now`, the results are the cached ones (lib/cache, tag "catalogue": any change
+// of a workshop, session, sign-up or place drops them), at most CACHE_TTL_SECONDS old.
+export async function searchCatalogue(input: unknown, { now, mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE }: { now?: Date; mode?: 'strict' | 'lenient'; pageSize?: number } = {}): Promise<CatalogueResult> {
+  if (!now) return cached(`catalogue:${mode}:${pageSize}:${JSON.stringify(input ?? {})}`, ['catalogue'], () => searchCatalogue(input, { now: new Date(), mode, pageSize }));
   const { query, errors } = parseCatalogueQuery(input, mode);
   const { score, condition: wordsMatch } = frenchSearch(catalogueCorpus, searchWords(query.q));
   const filters: SessionFilters = { place: query.place, from: query.from, to: query.to, seats: query.seats };
@@ -231,6 +232,10 @@ const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').to
 // One query, whatever the number of places: one row per commune, carrying the name of the
 // place that the filter names, if any.
 export async function catalogueFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
+  return cached(`catalogue-options:${place ?? ''}`, ['places'], () => loadFilterOptions(place));
+}
+
+async function loadFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
   const rows = await db
     .select({
       commune: places.commune,
@@ -248,7 +253,7 @@ export async function catalogueFilterOptions(place?: string): Promise<CatalogueF
 }
 
 // Everything /ateliers shows: results (lenient about bad filters) and the filter choices.
-export async function loadCataloguePage(input: unknown, { now = new Date() } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
+export async function loadCataloguePage(input: unknown, { now }: { now?: Date } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
   const place = typeof (input as { place?: unknown } | null)?.place === 'string' ? (input as { place: string }).place.trim() : undefined;
   const [result, options] = await Promise.all([searchCatalogue(input, { now, mode: 'lenient' }), catalogueFilterOptions(place || undefined)]);
   return { ...result, options };

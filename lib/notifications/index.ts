@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { db, type Database, type Executor } from '@/db';
 import { enrollments, outbox, places, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { sessionEvent } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
 import { appUrl, env } from '@/lib/env';
@@ -112,9 +112,17 @@ export type NotifyInput = {
   now: Date;
   position?: number;
   dedupeKey?: (userId: string) => string;
-  // Already loaded by the caller (before taking a lock, to keep the locked part short).
-  preloaded?: { session: SessionInfo | null; people: Recipient[] };
+  // Already loaded by the caller (before taking a lock, to keep the locked part short), with the
+  // confirmation's calendar file built there too (preloadNotification).
+  preloaded?: { session: SessionInfo | null; people: Recipient[]; enrolledIcs?: string | null };
 };
+
+// What a sign-up's message needs, read and built before the session is locked: the session, the
+// people, and the calendar file of a confirmation. Two reads, run together.
+export async function preloadNotification(database: Executor, sessionId: string, userIds: readonly string[], now: Date): Promise<NonNullable<NotifyInput['preloaded']>> {
+  const [session, people] = await Promise.all([loadSessionInfo(database, sessionId), loadRecipients(database, userIds)]);
+  return { session, people, enrolledIcs: session ? attachment('enrolled', session, now) : null };
+}
 
 // Writes one outbox row per person, inside the caller's transaction. People without an e-mail
 // address get a 'skipped' row: nothing is sent, and staff see who to phone.
@@ -124,7 +132,7 @@ export async function notify(tx: Executor, { kind, sessionId, userIds, now, posi
   if (!session) throw new Error(`session ${sessionId} not found for a notification`);
   const known = preloaded?.people.filter((p) => userIds.includes(p.id)) ?? [];
   const people = known.length === userIds.length ? known : await loadRecipients(tx, userIds);
-  const ics = attachment(kind, session, now);
+  const ics = kind === 'enrolled' && preloaded?.enrolledIcs != null && preloaded.session === session ? preloaded.enrolledIcs : attachment(kind, session, now);
   const rows = people.map((person) => {
     const { subject, body } = render(kind, person, session, { position });
     return {
@@ -220,7 +228,7 @@ export type OutboxItem = {
 export async function listOutbox(actor: Actor | null, { page = 1, pageSize = 50 } = {}): Promise<{ items: OutboxItem[]; total: number }> {
   assertCan(actor, 'mediation:view');
   const staff = actor!;
-  const everywhere = can(staff, 'coordination:view');
+  const everywhere = placeScope(staff) === 'all';
   const placeIds = staff.staffedPlaceIds.filter((placeId) => can(staff, 'learner:contact', { placeId }));
   if (!everywhere && placeIds.length === 0) return { items: [], total: 0 };
   const rows = await db

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
+import { isUuid } from '@/lib/ids';
 import { blobs, places, reports, resourceFiles, resourceRatings, resources, revisions, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
@@ -546,8 +547,7 @@ export async function openResourceFile(
   fileId: string,
 ): Promise<{ name: string; contentType: string; size: number; stream: ReadableStream<Uint8Array> }> {
   const resource = await loadVisible(db, actor, slug);
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(fileId);
-  const [file] = isUuid
+  const [file] = isUuid(fileId)
     ? await db
         .select()
         .from(resourceFiles)
@@ -573,8 +573,7 @@ export async function openResourceFile(
 // counted).
 export async function openResourcePreview(actor: Actor | null, slug: string, fileId: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
   const resource = await loadVisible(db, actor, slug);
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(fileId);
-  const [file] = isUuid
+  const [file] = isUuid(fileId)
     ? await db
         .select({ previewBlobId: resourceFiles.previewBlobId, size: blobs.size })
         .from(resourceFiles)
