@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { db, type Transaction } from '@/db';
+import { db, type Executor, type Transaction } from '@/db';
 import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
@@ -218,4 +218,24 @@ export async function findClaimableProfile(tx: Transaction, phone: string, code:
     .for('update');
   if (!profile) throw new ValidationError({ claimCode: [BAD_CLAIM] });
   return profile;
+}
+
+export type KnownPerson = { id: string; name: string; email: string | null; phone: string | null; deskProfile: boolean };
+
+// A person known to the actor at the desk (signed up at one of their places, or a profile they
+// created; anyone for coordination), or null. For the desk's privacy actions (export, erasure,
+// reset code).
+export async function findKnownPerson(tx: Executor, actor: Actor, personId: string): Promise<KnownPerson | null> {
+  if (!isUuid(personId)) return null;
+  const [person] = await tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      deskProfile: sql<boolean>`(${users.email} is null)`,
+    })
+    .from(users)
+    .where(and(eq(users.id, personId), isNull(users.erasedAt), knownTo(actor)));
+  return person ?? null;
 }

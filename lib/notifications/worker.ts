@@ -66,7 +66,8 @@ export async function deliverPending({
         });
         await tx
           .update(outbox)
-          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
+          // The farewell of an erased account keeps no address once sent (lib/privacy).
+          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, ...(message.kind === 'account-erased' ? { toAddress: null } : {}) })
           .where(eq(outbox.id, message.id));
         return 'sent' as const;
       } catch (error) {
@@ -76,7 +77,7 @@ export async function deliverPending({
         log.warn({ outboxId: message.id, attempts, err: lastError }, failed ? 'notification failed for good' : 'notification send failed, will retry');
         await tx
           .update(outbox)
-          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
+          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), ...(failed && message.kind === 'account-erased' ? { toAddress: null } : {}) })
           .where(eq(outbox.id, message.id));
         return failed ? ('failed' as const) : ('retried' as const);
       }

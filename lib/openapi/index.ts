@@ -7,10 +7,11 @@ import { catalogueRoutes } from '@/lib/catalogue/openapi';
 import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
 import { enrollmentRoutes } from '@/lib/enrollment/openapi';
 import { placeRoutes } from '@/lib/places/openapi';
+import { privacyRoutes } from '@/lib/privacy/openapi';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes, ...privacyRoutes];
 
 const problemSchema = {
   type: 'object',

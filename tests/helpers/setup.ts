@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 
 delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = 'memory://';
+// Each test file logs its erasures in a file of its own.
+process.env.ERASURE_LOG = `${process.env.TMPDIR ?? '/tmp'}/comptoir-erasures-${process.pid}-${Math.random().toString(36).slice(2, 8)}.log`;
 process.env.LOG_LEVEL ??= 'silent';
 
 const server = process.env.TEST_DATABASE_URL;
