@@ -79,6 +79,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
     index('users_last_active_idx').on(t.lastActiveAt),
+    // Accounts without e-mail sign in with their phone number: one such account per number.
+    uniqueIndex('users_phone_account_unique').on(t.phone).where(sql`${t.email} is null and ${t.passwordHash} is not null`),
     uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
     index('users_created_by_idx').on(t.createdById),
     index('users_phone_idx').on(t.phone),

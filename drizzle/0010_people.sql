@@ -20,4 +20,5 @@ ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_created_by_id_user
 CREATE UNIQUE INDEX "password_resets_token_unique" ON "password_resets" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "password_resets_created_by_idx" ON "password_resets" USING btree ("created_by_id");--> statement-breakpoint
-CREATE INDEX "users_last_active_idx" ON "users" USING btree ("last_active_at");
+CREATE INDEX "users_last_active_idx" ON "users" USING btree ("last_active_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_phone_account_unique" ON "users" USING btree ("phone") WHERE "users"."email" is null and "users"."password_hash" is not null;

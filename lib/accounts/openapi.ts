@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { RouteDoc } from '@/lib/openapi/types';
+import { requestResetSchema } from './password-reset-schema';
 import { createAccountSchema } from './schema';
 
-const accountView = z.object({ id: z.uuid(), name: z.string(), email: z.email() });
+const accountView = z.object({ id: z.uuid(), name: z.string(), email: z.email().nullable(), phone: z.string().nullable().optional().describe('Pour un compte sans e-mail') });
 
 export const accountRoutes: RouteDoc[] = [
   {
@@ -26,8 +27,21 @@ export const accountRoutes: RouteDoc[] = [
     responses: {
       201: { description: 'Compte créé.', schema: accountView },
       400: { description: 'Données invalides (champs listés dans `errors`).' },
-      409: { description: 'Un compte existe déjà avec cette adresse e-mail.' },
+      409: { description: 'Un compte existe déjà avec cette adresse e-mail (ou ce numéro, pour un compte sans e-mail).' },
       429: { description: 'Trop de comptes créés depuis cette adresse ; réessayez plus tard.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/password-resets',
+    summary: 'Demander un lien pour choisir un nouveau mot de passe',
+    tag: 'Comptes',
+    access: 'tout le monde',
+    body: requestResetSchema,
+    responses: {
+      202: { description: 'Toujours la même réponse, que l’adresse soit connue ou non ; si elle l’est, un lien valable une heure et une seule fois est envoyé.', schema: z.object({ status: z.literal('accepted'), detail: z.string() }) },
+      400: { description: 'Adresse e-mail invalide.' },
+      429: { description: 'Trop de demandes ; réessayez plus tard.' },
     },
   },
 ];

@@ -13,7 +13,7 @@ export async function getApiActor(request: Request): Promise<Actor | null> {
   const secret = authSecret();
   for (const secureCookie of [false, true]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
-    if (token?.sub) return z.uuid().safeParse(token.sub).success ? loadActor(token.sub) : null;
+    if (token?.sub) return z.uuid().safeParse(token.sub).success ? loadActor(token.sub, typeof token.sv === 'number' ? token.sv : 0) : null;
   }
   return null;
 }

@@ -29,6 +29,14 @@ export function backoffMs(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 60) * 60_000;
 }
 
+// Messages that carry a secret or belong to an erased account are not kept once delivered: the
+// reset link leaves the database, the farewell of an erased account keeps no address.
+function afterSend(kind: string): { body?: string; toAddress?: null } {
+  if (kind === 'password-reset') return { body: '[lien envoyé, effacé]' };
+  if (kind === 'account-erased') return { toAddress: null };
+  return {};
+}
+
 export type DeliveryReport = { sent: number; retried: number; failed: number };
 
 export async function deliverPending({
@@ -66,8 +74,7 @@ export async function deliverPending({
         });
         await tx
           .update(outbox)
-          // The farewell of an erased account keeps no address once sent (lib/privacy).
-          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, ...(message.kind === 'account-erased' ? { toAddress: null } : {}) })
+          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, ...afterSend(message.kind) })
           .where(eq(outbox.id, message.id));
         return 'sent' as const;
       } catch (error) {
@@ -77,7 +84,7 @@ export async function deliverPending({
         log.warn({ outboxId: message.id, attempts, err: lastError }, failed ? 'notification failed for good' : 'notification send failed, will retry');
         await tx
           .update(outbox)
-          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), ...(failed && message.kind === 'account-erased' ? { toAddress: null } : {}) })
+          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), ...(failed ? afterSend(message.kind) : {}) })
           .where(eq(outbox.id, message.id));
         return failed ? ('failed' as const) : ('retried' as const);
       }

@@ -20,8 +20,7 @@ import { PERSON_DATA, type ErasureContext } from './registry';
 // "Mes données": the export of everything Comptoir holds about a person, and the erasure of their
 // account. Both read the registry (./registry.ts), which lists every table holding a person.
 
-// Version of the privacy text (/confidentialite): stored with each consent.
-export const PRIVACY_TEXT_VERSION = '2026-11-30';
+export { PRIVACY_TEXT_VERSION } from './version';
 
 export const ERASED_NAME = 'Personne effacée';
 

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { requestPasswordReset } from '@/lib/accounts/password-reset';
+import { apiRoute, clientKey, readJson } from '@/lib/http/problem';
+
+// POST /api/v1/password-resets { email } → 202 whether or not the address exists.
+export const POST = apiRoute(async (request) => {
+  await requestPasswordReset(await readJson(request), clientKey(request));
+  return NextResponse.json({ status: 'accepted', detail: 'Si un compte existe avec cette adresse, un lien vient d’y être envoyé.' }, { status: 202 });
+});
