@@ -1,4 +1,5 @@
 import 'server-only';
+import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
@@ -272,7 +273,7 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
     assertOpenForAttendance(session);
-    const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, createdById: actor.id }).returning({ id: users.id });
+    const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, consentVersion: PRIVACY_TEXT_VERSION, createdById: actor.id }).returning({ id: users.id });
     await audit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
     return addWalkInTx(tx, actor, session, created!.id, now);
   });

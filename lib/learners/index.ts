@@ -6,6 +6,7 @@ import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
 import { formatPhone, phoneSearchDigits } from './phone';
@@ -156,6 +157,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
         name: data.name,
         phone: data.phone,
         consentAt: now,
+        consentVersion: PRIVACY_TEXT_VERSION,
         createdById: actor.id,
         claimCodeHash: hashClaimCode(claimCode),
         claimCodeExpiresAt: claimCodeExpiry(now),
@@ -238,4 +240,12 @@ export async function findKnownPerson(tx: Executor, actor: Actor, personId: stri
     .from(users)
     .where(and(eq(users.id, personId), isNull(users.erasedAt), knownTo(actor)));
   return person ?? null;
+}
+
+// The desk page of one person: who they are, and what the desk can do for them.
+export async function deskPerson(actor: Actor | null, personId: string): Promise<{ id: string; name: string; deskProfile: boolean; hasPhone: boolean }> {
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const person = await findKnownPerson(db, actor, personId);
+  if (!person) throw new NotFoundError('Cette personne n’existe pas, ou elle n’est pas connue dans vos lieux.');
+  return { id: person.id, name: person.name, deskProfile: person.deskProfile, hasPhone: Boolean(person.phone) };
 }

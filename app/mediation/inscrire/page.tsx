@@ -125,6 +125,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                           claimCodeText: t('desk.claimCodeText'),
                         }}
                       />
+                      <p className="mt-2">
+                        <Link href={`/mediation/personnes/${person.id}`} className="inline-flex min-h-11 items-center">
+                          {t('myData.deskPersonLink')}
+                        </Link>
+                      </p>
                     </li>
                   ))}
                 </ul>
@@ -144,6 +149,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 phone: t('desk.phone'),
                 phoneHint: t('desk.phoneHint'),
                 consent: t('desk.consent'),
+                privacyLink: t('privacy.deskLink'),
                 submit: t('desk.create'),
                 claimCodeTitle: t('desk.claimCodeTitle'),
                 claimCodeText: t('desk.claimCodeText'),

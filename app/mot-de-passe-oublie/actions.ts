@@ -1,0 +1,23 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { requestPasswordReset, resetPasswordWithCode, resetPasswordWithLink } from '@/lib/accounts/password-reset';
+import { serverAction } from '@/lib/http/action';
+import { getT } from '@/lib/i18n';
+
+export const requestResetAction = serverAction(async (input) => {
+  const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+  await requestPasswordReset({ email: input.email }, address);
+  const t = await getT();
+  return { ok: true, message: t('account.resetSent') };
+});
+
+export const resetWithLinkAction = serverAction(async (input) => {
+  await resetPasswordWithLink({ token: input.token, password: input.password });
+  redirect('/connexion?motdepasse=change');
+});
+
+export const resetWithCodeAction = serverAction(async (input) => {
+  await resetPasswordWithCode({ phone: input.phone, code: input.code, password: input.password });
+  redirect('/connexion?motdepasse=change');
+});
