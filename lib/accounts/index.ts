@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { findClaimableProfile } from '@/lib/learners';
-import { formatPhone, normalizePhone } from '@/lib/learners/phone';
+import { formatPhone, normalizePhone, phoneSearchDigits } from '@/lib/learners/phone';
 import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { clearHits, hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
@@ -117,28 +117,69 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
   return { ...user, roles, staffedPlaceIds: staffed.map((s) => s.placeId) };
 }
 
-export type UserListItem = { id: string; name: string; email: string | null; roles: Role[]; places: string[]; disabled: boolean; createdAt: Date };
+export type UserListItem = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  roles: Role[];
+  places: string[];
+  disabled: boolean;
+  erased: boolean;
+  createdAt: Date;
+  lastActiveAt: Date | null;
+};
 
-// The admin's list of accounts with their roles and staffed places.
-export async function listUsers(actor: Actor | null, { page = 1, pageSize = 50 } = {}): Promise<{ items: UserListItem[]; total: number }> {
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// The admin's search of accounts by name, e-mail or phone, with roles and staffed places; staff
+// first, then by name. Paginated.
+export async function listUsers(actor: Actor | null, { q = '', page = 1, pageSize = 25 }: { q?: string; page?: number; pageSize?: number } = {}): Promise<{ items: UserListItem[]; total: number; page: number; pageCount: number }> {
   assertCan(actor, 'user:manage');
+  const query = q.trim().slice(0, 100);
+  const digits = phoneSearchDigits(query);
+  const match = !query
+    ? undefined
+    : digits
+      ? sql`regexp_replace(coalesce(${users.phone}, ''), '\\D', '', 'g') like ${`%${digits}%`}`
+      : sql`(unaccent(lower(${users.name})) like unaccent(lower(${`%${escapeLike(query)}%`})) or ${users.email} like ${`%${escapeLike(query.toLowerCase())}%`})`;
+  const size = Math.min(Math.max(1, pageSize), 100);
+  const current = Math.max(1, Math.floor(page) || 1);
   const rows = await db
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
+      phone: users.phone,
       disabledAt: users.disabledAt,
+      erasedAt: users.erasedAt,
       createdAt: users.createdAt,
+      lastActiveAt: users.lastActiveAt,
       roles: sql<Role[]>`coalesce((select array_agg(r.role::text order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`,
       places: sql<string[]>`coalesce((select array_agg(p.name order by p.name) from ${placeStaff} s join ${places} p on p.id = s.place_id where s.user_id = ${users}.id), '{}')`,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(users)
-    .orderBy(sql`(select count(*) from ${userRoles} r where r.user_id = ${users.id}) desc`, asc(users.name))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .where(match)
+    .orderBy(sql`(select count(*) from ${userRoles} r where r.user_id = ${users.id}) desc`, asc(users.name), asc(users.id))
+    .limit(size)
+    .offset((current - 1) * size);
+  const total = rows[0]?.total ?? (current > 1 ? (await listUsers(actor, { q, page: 1, pageSize: size })).total : 0);
   return {
-    total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, roles: ['learner', ...r.roles], places: r.places, disabled: !!r.disabledAt, createdAt: r.createdAt })),
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / size)),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone ? formatPhone(r.phone) : null,
+      roles: ['learner', ...r.roles],
+      places: r.places,
+      disabled: !!r.disabledAt,
+      erased: !!r.erasedAt,
+      createdAt: r.createdAt,
+      lastActiveAt: r.lastActiveAt,
+    })),
   };
 }
