@@ -67,7 +67,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               {t('admin.previous')}
             </Link>
           )}
-          <span className="inline-flex min-h-11 items-center">{t('admin.pageOf', { page: result.page, count: result.pageCount })}</span>
+          <span className="inline-flex min-h-11 items-center">{t('admin.pageOf', { page: result.page, pages: result.pageCount })}</span>
           {result.page < result.pageCount && (
             <Link href={href(result.page + 1)} className="inline-flex min-h-11 items-center">
               {t('admin.next')}
