@@ -18,7 +18,7 @@ export type Executor = Database | Transaction;
 export const queryCounter = { count: 0 };
 const logger = { logQuery: () => void queryCounter.count++ };
 
-type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite' };
+type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite'; pglite?: PGlite };
 
 function connect(): Client {
   const { DATABASE_URL, PGLITE_DIR } = env();
@@ -36,6 +36,8 @@ function connect(): Client {
     db: drizzlePglite(pg, { schema, casing: 'snake_case', logger }) as unknown as Database,
     close: () => pg.close(),
     kind: 'pglite',
+    // For the backup of the embedded database (lib/backup).
+    pglite: pg,
   };
 }
 

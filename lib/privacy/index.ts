@@ -95,7 +95,11 @@ export type ErasureResult = { cancelledEnrollments: number; promoted: number };
 // table of the registry cleaned, then the profile anonymised. The row stays so that attendance
 // counts, statistics and activity reports stay right. The person is told by e-mail when they have
 // one. Callers add the id to the erasure log once the transaction is committed (eraseAndLog).
-export async function erasePerson(tx: Transaction, userId: string, { actorId, reason, now }: { actorId: string | null; reason: string; now: Date }): Promise<ErasureResult> {
+export async function erasePerson(
+  tx: Transaction,
+  userId: string,
+  { actorId, reason, now, farewell = true }: { actorId: string | null; reason: string; now: Date; farewell?: boolean },
+): Promise<ErasureResult> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
   if (!user) throw new NotFoundError('Cette personne n’existe pas.');
   if (user.erasedAt) return { cancelledEnrollments: 0, promoted: 0 };
@@ -142,7 +146,7 @@ export async function erasePerson(tx: Transaction, userId: string, { actorId, re
     })
     .where(eq(users.id, userId));
   await writeAudit(tx, { actorId, action: 'privacy.erase', entityType: 'user', entityId: userId, after: { reason, cancelledEnrollments: future.length } });
-  if (user.email) {
+  if (user.email && farewell) {
     // Not tied to the profile: the worker blanks the address once the message is sent.
     await tx.insert(outbox).values({
       recipientId: null,
