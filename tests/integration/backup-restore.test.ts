@@ -16,7 +16,7 @@ import { searchCatalogue } from '@/lib/catalogue/search';
 import { eraseMyAccount } from '@/lib/privacy';
 import { statsFor } from '@/lib/stats/impact';
 import { demoActor } from '../helpers/actors';
-import { db, onPostgres, seededTestDatabase } from '../helpers/db';
+import { db, seededTestDatabase } from '../helpers/db';
 import { hashPassword } from '@/lib/auth/password';
 
 // The restore drill: back up the demo database, erase someone, restore the backup into a fresh
