@@ -1,4 +1,5 @@
 import 'server-only';
+import { namesakeHintsOf } from '@/lib/learners/namesakes';
 import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -30,6 +31,8 @@ export type RosterPerson = {
   markedAt: Date | null;
   // Absences without notice at other sessions of the actor's places (every place for coordinators).
   noShows: number;
+  // Tells two people of the same name apart (lib/learners/namesakes).
+  namesake?: string;
 };
 
 export type WaitingPerson = { personId: string; name: string; position: number };
@@ -131,12 +134,22 @@ async function rosterPeople(executor: Executor, sessionId: string, scope: string
       markedAt: attendance.markedAt,
       enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${users.id} and e.status = 'confirmed')`,
       noShows: sql<number>`(${noShows})`,
+      phone: users.phone,
+      email: users.email,
+      createdAt: users.createdAt,
     })
     .from(users)
     .leftJoin(attendance, and(eq(attendance.sessionId, sessionId), eq(attendance.userId, users.id)))
     .where(inArray(users.id, onRoster(sessionId)));
+  const hints = namesakeHintsOf(rows.map((r) => ({ id: r.personId, name: r.name, phone: r.phone, email: r.email, createdAt: r.createdAt })));
   return rows
-    .map((r) => ({ ...r, status: r.status ?? 'unmarked', walkIn: r.walkIn ?? false, noShows: Number(r.noShows) }))
+    .map(({ phone: _phone, email: _email, createdAt: _createdAt, ...r }) => ({
+      ...r,
+      status: r.status ?? 'unmarked',
+      walkIn: r.walkIn ?? false,
+      noShows: Number(r.noShows),
+      ...(hints.has(r.personId) ? { namesake: hints.get(r.personId) } : {}),
+    }))
     .sort(byName);
 }
 

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
+import { namesakeHints } from './namesakes';
 import { formatPhone, phoneSearchDigits } from './phone';
 import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
 
@@ -58,6 +59,8 @@ export type KnownLearner = {
   email: string | null;
   // A desk profile nobody has claimed yet: a new claim code can be given.
   claimable: boolean;
+  // Tells two results of the same name apart (lib/learners/namesakes).
+  namesake?: string;
   // Their sign-up to the session being filled, if any.
   statusInSession: 'confirmed' | 'waitlisted' | null;
 };
@@ -90,6 +93,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
     .where(and(isNull(users.disabledAt), match, knownTo(actor)))
     .orderBy(asc(users.name))
     .limit(limit);
+  const hints = await namesakeHints(db, rows);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -97,6 +101,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
     email: r.contactVisible ? r.email : null,
     claimable: r.claimable,
     statusInSession: r.statusInSession,
+    ...(hints.has(r.id) ? { namesake: hints.get(r.id) } : {}),
   }));
 }
 

@@ -105,7 +105,10 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 <ul className="grid grid-cols-1 gap-3">
                   {found.map((person) => (
                     <li key={person.id} className="card">
-                      <p className="text-lg font-semibold">{person.name}</p>
+                      <p className="text-lg font-semibold">
+                        {person.name}
+                        {person.namesake && <span className="ml-2 text-base font-normal text-slate-700">({person.namesake})</span>}
+                      </p>
                       {person.phone || person.email ? (
                         <p className="wrap-anywhere text-slate-700">{[person.phone, person.email ?? t('desk.noEmail')].filter(Boolean).join(' · ')}</p>
                       ) : (
