@@ -1,5 +1,6 @@
 'use server';
 import { headers } from 'next/headers';
+import { sendSoon } from '@/lib/notifications/worker';
 import { redirect } from 'next/navigation';
 import { requestPasswordReset, resetPasswordWithCode, resetPasswordWithLink } from '@/lib/accounts/password-reset';
 import { serverAction } from '@/lib/http/action';
@@ -7,7 +8,8 @@ import { getT } from '@/lib/i18n';
 
 export const requestResetAction = serverAction(async (input) => {
   const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-  await requestPasswordReset({ email: input.email }, address);
+  const { outboxId } = await requestPasswordReset({ email: input.email }, address);
+  if (outboxId) sendSoon([outboxId]);
   const t = await getT();
   return { ok: true, message: t('account.resetSent') };
 });

@@ -33,7 +33,7 @@ export { requestResetSchema };
 
 // Always the same answer: whether the address is known is never told. Throttled per address and
 // per caller.
-export async function requestPasswordReset(input: unknown, clientKey = 'unknown', now = new Date()): Promise<void> {
+export async function requestPasswordReset(input: unknown, clientKey = 'unknown', now = new Date()): Promise<{ outboxId: string | null }> {
   const { email } = parseInput(requestResetSchema, input);
   await hit(`reset-ip:${clientKey}`, 20, 3600, now);
   await hit(`reset:${email}`, 5, 3600, now);
@@ -41,12 +41,12 @@ export async function requestPasswordReset(input: unknown, clientKey = 'unknown'
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.disabledAt), isNull(users.erasedAt)));
-  if (!user) return;
+  if (!user) return { outboxId: null };
   const token = randomBytes(32).toString('base64url');
   const link = `${appUrl()}/mot-de-passe-oublie/${token}`;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.insert(passwordResets).values({ userId: user.id, kind: 'link', tokenHash: linkHash(token), expiresAt: new Date(now.getTime() + LINK_MINUTES * 60_000), createdAt: now });
-    await tx.insert(outbox).values({
+    const [message] = await tx.insert(outbox).values({
       recipientId: user.id,
       toAddress: email,
       kind: 'password-reset',
@@ -55,8 +55,9 @@ export async function requestPasswordReset(input: unknown, clientKey = 'unknown'
       status: 'pending',
       nextAttemptAt: now,
       createdAt: now,
-    });
+    }).returning({ id: outbox.id });
     await writeAudit(tx, { actorId: null, action: 'account.password-reset-request', entityType: 'user', entityId: user.id });
+    return { outboxId: message!.id };
   });
 }
 

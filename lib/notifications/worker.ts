@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { after } from 'next/server';
 import nodemailer from 'nodemailer';
 import { db, type Database } from '@/db';
 import { outbox } from '@/db/schema';
@@ -44,11 +45,14 @@ export async function deliverPending({
   transport,
   batchSize = 50,
   database = db,
+  ids,
 }: {
   now?: Date;
   transport: MailTransport;
   batchSize?: number;
   database?: Database;
+  // Only these messages (a message that must leave at once, e.g. a password reset link).
+  ids?: readonly string[];
 }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const from = env().MAIL_FROM;
@@ -57,7 +61,7 @@ export async function deliverPending({
       const [message] = await tx
         .select()
         .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), ids ? inArray(outbox.id, [...ids]) : undefined))
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -112,4 +116,21 @@ export async function processOutbox(now = new Date(), transport = smtpTransport(
 export async function runOutboxNow(actor: Actor | null, now = new Date()) {
   assertCan(actor, 'mediation:view');
   return processOutbox(now);
+}
+
+// Sends these messages now when a mail server is configured (they would otherwise wait for the
+// worker); errors leave them pending for the worker.
+export async function sendNow(ids: readonly string[]): Promise<void> {
+  const transport = smtpTransport();
+  if (!transport || ids.length === 0) return;
+  await deliverPending({ transport, ids, batchSize: ids.length }).catch((error: unknown) => log.warn({ err: error }, 'immediate send failed; the worker will retry'));
+}
+
+// After the response when inside a request (so that its timing tells nothing), at once otherwise.
+export function sendSoon(ids: readonly string[]): void {
+  try {
+    after(() => sendNow(ids));
+  } catch {
+    void sendNow(ids);
+  }
 }

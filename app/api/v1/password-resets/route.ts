@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
+import { sendSoon } from '@/lib/notifications/worker';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { apiRoute, clientKey, readJson } from '@/lib/http/problem';
 
 // POST /api/v1/password-resets { email } → 202 whether or not the address exists.
 export const POST = apiRoute(async (request) => {
-  await requestPasswordReset(await readJson(request), clientKey(request));
+  const { outboxId } = await requestPasswordReset(await readJson(request), clientKey(request));
+  if (outboxId) sendSoon([outboxId]);
   return NextResponse.json({ status: 'accepted', detail: 'Si un compte existe avec cette adresse, un lien vient d’y être envoyé.' }, { status: 202 });
 });
