@@ -6,6 +6,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bigserial,
   boolean,
+  customType,
   check,
   date,
   doublePrecision,
@@ -21,6 +22,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+// Raw bytes (lib/storage chunks).
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -32,11 +39,13 @@ export const sessionStatusEnum = pgEnum('session_status', ['scheduled', 'cancell
 export const enrollmentStatusEnum = pgEnum('enrollment_status', ['confirmed', 'waitlisted', 'cancelled']);
 export const enrollmentSourceEnum = pgEnum('enrollment_source', ['self', 'staff']);
 export const attendanceStatusEnum = pgEnum('attendance_status', ['unmarked', 'present', 'late', 'excused', 'absent']);
-export const noteKindEnum = pgEnum('note_kind', ['tip', 'question', 'summary', 'feedback']);
+export const noteKindEnum = pgEnum('note_kind', ['tip', 'question', 'memo', 'feedback']);
+// Who reads a note (lib/notes/visibility.ts is the one rule).
+export const noteVisibilityEnum = pgEnum('note_visibility', ['private', 'participants', 'network', 'public']);
+export const wishKindEnum = pgEnum('wish_kind', ['learn', 'teach']);
 export const visibilityEnum = pgEnum('visibility', ['private', 'group', 'network', 'public']);
 export const noteStatusEnum = pgEnum('note_status', ['visible', 'hidden']);
 export const activityKindEnum = pgEnum('activity_kind', ['individual', 'collective']);
-export const resourceKindEnum = pgEnum('resource_kind', ['file', 'link']);
 // 'skipped': the person has no e-mail address, so there is nothing to send (staff see it and phone them).
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'skipped']);
 
@@ -321,7 +330,9 @@ export const attendance = pgTable(
   ],
 );
 
-// Peer-learning note ("note de partage").
+// Peer-learning note ("note de partage") of a workshop, optionally about one session. Replies
+// (one level deep) have a parent. The table also has generated columns search_text and
+// search_vector (hand-written in drizzle/0011), read only by lib/notes.
 export const notes = pgTable(
   'notes',
   {
@@ -331,22 +342,84 @@ export const notes = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     workshopId: uuid().references(() => workshops.id, { onDelete: 'cascade' }),
     sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
+    parentId: uuid().references((): AnyPgColumn => notes.id, { onDelete: 'cascade' }),
     kind: noteKindEnum().notNull(),
-    visibility: visibilityEnum().notNull().default('private'),
+    visibility: noteVisibilityEnum().notNull().default('private'),
     body: text().notNull(),
     status: noteStatusEnum().notNull().default('visible'),
+    // A reply the asker marked "ça m'a aidé".
+    helpedAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    hiddenAt: timestamp({ withTimezone: true }),
     moderatedById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('notes_author_idx').on(t.authorId),
-    index('notes_workshop_idx').on(t.workshopId),
+    index('notes_workshop_idx').on(t.workshopId, t.createdAt),
     index('notes_session_idx').on(t.sessionId),
+    index('notes_parent_idx').on(t.parentId),
     index('notes_moderated_by_idx').on(t.moderatedById),
     check('notes_has_subject', sql`${t.workshopId} is not null or ${t.sessionId} is not null`),
     check('notes_body_not_empty', sql`char_length(${t.body}) > 0`),
+    check('notes_body_length', sql`char_length(${t.body}) <= 20000`),
   ],
+);
+
+// One "utile" per person and note.
+export const noteUseful = pgTable(
+  'note_useful',
+  {
+    noteId: uuid()
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.userId] }), index('note_useful_user_idx').on(t.userId)],
+);
+
+// "Je voudrais apprendre…" (learn) or "Je peux animer…" (teach); staff may turn one into a draft
+// workshop (workshopId links back).
+export const wishes = pgTable(
+  'wishes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: wishKindEnum().notNull(),
+    title: text().notNull(),
+    themes: text().array().notNull().default(sql`'{}'::text[]`),
+    commune: text().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // A mediator at the desk who posted it for the author.
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    workshopId: uuid().references(() => workshops.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('wishes_author_idx').on(t.authorId),
+    index('wishes_created_by_idx').on(t.createdById),
+    index('wishes_workshop_idx').on(t.workshopId),
+    index('wishes_created_idx').on(t.createdAt),
+    check('wishes_title_length', sql`char_length(${t.title}) between 3 and 200`),
+  ],
+);
+
+// "Moi aussi": once per person and wish.
+export const wishVotes = pgTable(
+  'wish_votes',
+  {
+    wishId: uuid()
+      .notNull()
+      .references(() => wishes.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.wishId, t.userId] }), index('wish_votes_user_idx').on(t.userId)],
 );
 
 // A mediator's record of mediation work ("compte rendu d'activité").
@@ -427,32 +500,131 @@ export const statShares = pgTable(
   ],
 );
 
-// A shared pedagogical resource of the network.
+// A shared pedagogical resource of the network (lib/resources): markdown body, files (stored by
+// lib/storage) and links, described with the vocabulary codes. Who may see it: lib/resources,
+// one rule. The table also has generated columns for search (search_text, search_vector),
+// added by the hand-written part of drizzle/0012_resources.sql.
+export const resourceVisibilityEnum = pgEnum('resource_visibility', ['draft', 'network', 'public']);
 export const resources = pgTable(
   'resources',
   {
     id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
     title: text().notNull(),
-    description: text().notNull().default(''),
-    kind: resourceKindEnum().notNull(),
-    url: text(),
-    filePath: text(),
+    summary: text().notNull().default(''),
+    body: text().notNull().default(''),
+    // Codes of lib/vocabulary.ts (RESOURCE_TYPES, THEMES, AUDIENCES, LEVELS, LICENCES).
     type: text().notNull(),
     themes: text().array().notNull().default(sql`'{}'::text[]`),
     audiences: text().array().notNull().default(sql`'{}'::text[]`),
     level: levelEnum(),
     licence: text().notNull(),
+    links: jsonb().$type<{ url: string; label: string }[]>().notNull().default(sql`'[]'::jsonb`),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     placeId: uuid().references(() => places.id, { onDelete: 'set null' }),
-    visibility: visibilityEnum().notNull().default('network'),
+    visibility: resourceVisibilityEnum().notNull().default('draft'),
+    // Hidden by staff after a report (moderation): seen only by its author and the staff of its place.
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    // "Relue le": a resource not reviewed for 18 months is shown as "à revoir".
+    reviewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp({ withTimezone: true }),
+    // Kept up to date with resource_ratings and resource_files, so that lists sort by them cheaply.
+    ratingCount: integer().notNull().default(0),
+    ratingTotal: integer().notNull().default(0),
+    downloads: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('resources_slug_unique').on(t.slug),
     index('resources_author_idx').on(t.authorId),
     index('resources_place_idx').on(t.placeId),
-    check('resources_link_or_file', sql`(${t.kind} = 'link' and ${t.url} is not null) or (${t.kind} = 'file' and ${t.filePath} is not null)`),
+    index('resources_visibility_idx').on(t.visibility, t.updatedAt),
   ],
+);
+
+// Content-addressed storage (lib/storage): one row per distinct content, named by its SHA-256
+// once fully written ("pending" rows have no sha256 yet), its bytes in 256 kB chunks.
+export const blobs = pgTable(
+  'blobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sha256: text(),
+    size: integer().notNull(),
+    contentType: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('blobs_sha256_unique').on(t.sha256)],
+);
+
+export const blobChunks = pgTable(
+  'blob_chunks',
+  {
+    blobId: uuid()
+      .notNull()
+      .references(() => blobs.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
+);
+
+// A file of a resource: its name as uploaded and the stored content.
+export const resourceFiles = pgTable(
+  'resource_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    blobId: uuid()
+      .notNull()
+      .references(() => blobs.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    // Downloads by anyone but the resource's author.
+    downloads: integer().notNull().default(0),
+    // A small PNG thumbnail of an image (lib/resources/previews), when one could be made.
+    previewBlobId: uuid().references(() => blobs.id, { onDelete: 'set null' }),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resource_files_resource_idx').on(t.resourceId, t.createdAt), index('resource_files_blob_idx').on(t.blobId), index('resource_files_created_by_idx').on(t.createdById), index('resource_files_preview_idx').on(t.previewBlobId)],
+);
+
+// "Utile ?" in four levels (1 pas utile … 4 très utile), one per person, changeable.
+export const resourceRatings = pgTable(
+  'resource_ratings',
+  {
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: integer().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.userId] }), index('resource_ratings_user_idx').on(t.userId), check('resource_ratings_value_range', sql`${t.value} between 1 and 4`)],
+);
+
+// The "Supports de l'atelier": resources attached to a workshop.
+export const workshopResources = pgTable(
+  'workshop_resources',
+  {
+    workshopId: uuid()
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.resourceId] }), index('workshop_resources_resource_idx').on(t.resourceId)],
 );
 
 // Barriers reported by anyone through the accessibility statement (/accessibilite); network

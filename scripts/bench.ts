@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBigDownloads, prepareResourceBench, RESOURCE_TARGETS } from './bench-resources';
 
 export type BenchTarget = { name: string; path: string };
 
@@ -17,6 +18,7 @@ export const TARGETS: BenchTarget[] = [
   { name: 'catalogue', path: '/ateliers' },
   { name: 'catalogue, search « smartfone »', path: '/ateliers?q=smartfone' },
   { name: 'API GET /api/v1/workshops', path: '/api/v1/workshops' },
+  ...RESOURCE_TARGETS,
 ];
 
 const { values } = parseArgs({
@@ -76,7 +78,8 @@ async function prepareDatabase(): Promise<string> {
     const { enrollments, sessions } = await import('@/db/schema');
     const countOf = async (table: typeof workshops | typeof sessions | typeof enrollments) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
     const [w, s, e] = await Promise.all([countOf(workshops), countOf(sessions), countOf(enrollments)]);
-    return `${w} ateliers, ${s} séances, ${e} inscriptions, sur ${benchDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`;
+    const r = await prepareResourceBench(db);
+    return `${w} ateliers, ${s} séances, ${e} inscriptions, ${r}, sur ${benchDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`;
   } finally {
     // PGlite allows one process at a time: let the server open it.
     await closeDb();
@@ -208,6 +211,7 @@ async function main() {
     }
     console.log('');
     printTable(results);
+    if (!values.only || 'ressources'.includes(values.only)) await benchBigDownloads(baseUrl, server?.pid);
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
     stop();

@@ -8,15 +8,19 @@ import {
   auditLog,
   enrollments,
   notes,
+  noteUseful,
   outbox,
   passwordResets,
   placeStaff,
   places,
   reports,
+  resourceRatings,
   resources,
   sessions,
   sessionTrainers,
   userRoles,
+  wishes,
+  wishVotes,
   workshops,
 } from '@/db/schema';
 
@@ -281,5 +285,42 @@ export const PERSON_DATA: PersonDataEntry[] = [
       await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
     },
   },
+  {
+    table: 'note_useful',
+    columns: ['user_id'],
+    // "Utile" marks: counts without a name once the person is erased.
+    erase: async (tx, { userId }) => {
+      await tx.delete(noteUseful).where(eq(noteUseful.userId, userId));
+    },
+  },
+  {
+    table: 'wishes',
+    columns: ['author_id', 'created_by_id'],
+    section: 'wishes',
+    export: (tx, userId) =>
+      tx.select({ id: wishes.id, title: wishes.title, themes: wishes.themes, commune: wishes.commune, createdAt: wishes.createdAt }).from(wishes).where(eq(wishes.authorId, userId)),
+    // A wish is the network's demand (counted by theme and commune): it stays, without its author.
+    erase: async (tx, { userId, values }) => {
+      await tx.update(wishes).set({ authorId: null, title: scrubbed('"title"', values) }).where(eq(wishes.authorId, userId));
+    },
+  },
+  {
+    table: 'wish_votes',
+    columns: ['user_id'],
+    section: 'wishVotes',
+    export: (tx, userId) => tx.select({ wishId: wishVotes.wishId }).from(wishVotes).where(eq(wishVotes.userId, userId)),
+    erase: { keep: '"moi aussi" counts of the demand board; they point at the anonymised profile' },
+  },
+  {
+    table: 'resource_ratings',
+    columns: ['user_id'],
+    section: 'ratings',
+    export: (tx, userId) => tx.select({ resourceId: resourceRatings.resourceId, value: resourceRatings.value }).from(resourceRatings).where(eq(resourceRatings.userId, userId)),
+    erase: { keep: 'ratings stay in the averages; they point at the anonymised profile' },
+  },
+  {
+    table: 'resource_files',
+    columns: ['created_by_id'],
+    erase: { keep: 'files of shared resources stay with them' },
+  },
 ];
-
