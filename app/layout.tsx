@@ -33,6 +33,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     {t('layout.accessibility')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/confidentialite" className="inline-flex min-h-11 items-center">
+                    {t('privacy.footerLink')}
+                  </Link>
+                </li>
               </ul>
             </nav>
             <p>{t('layout.footer')}</p>

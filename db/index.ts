@@ -20,7 +20,8 @@ const logger = { logQuery: () => void queryCounter.count++ };
 
 // listen: calls back on each NOTIFY of the channel, from any connection of any process on
 // PostgreSQL, from this process on PGlite (lib/cache uses it to invalidate every instance).
-type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite'; listen: (channel: string, onPayload: (payload: string) => void) => Promise<void> };
+// pglite: the embedded database itself, for its backup (lib/backup).
+type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite'; listen: (channel: string, onPayload: (payload: string) => void) => Promise<void>; pglite?: PGlite };
 
 function connect(): Client {
   const { DATABASE_URL, PGLITE_DIR } = env();
@@ -40,6 +41,8 @@ function connect(): Client {
     close: () => pg.close(),
     kind: 'pglite',
     listen: async (channel, onPayload) => void (await pg.listen(channel, onPayload)),
+    // For the backup of the embedded database (lib/backup).
+    pglite: pg,
   };
 }
 

@@ -71,11 +71,25 @@ export const users = pgTable(
     calendarToken: text(),
     locale: text().notNull().default('fr'),
     disabledAt: timestamp({ withTimezone: true }),
+    // Set when the person's data was erased (lib/privacy): the row stays, anonymised, so that
+    // attendance counts, statistics and activity reports stay correct.
+    erasedAt: timestamp({ withTimezone: true }),
+    // Raised when the password changes or the account is disabled: sessions signed with an older
+    // value end (checked by loadActor on every request).
+    sessionVersion: integer().notNull().default(0),
+    // Version of the privacy text (/confidentialite) the person accepted, with consentAt.
+    consentVersion: text(),
+    // Last sign-in or desk contact, for the retention job; warned before anonymisation.
+    lastActiveAt: timestamp({ withTimezone: true }),
+    retentionWarnedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
+    index('users_last_active_idx').on(t.lastActiveAt),
+    // Accounts without e-mail sign in with their phone number: one such account per number.
+    uniqueIndex('users_phone_account_unique').on(t.phone).where(sql`${t.email} is null and ${t.passwordHash} is not null`),
     uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
     index('users_created_by_idx').on(t.createdById),
     index('users_phone_idx').on(t.phone),
@@ -735,6 +749,30 @@ export const outbox = pgTable(
     index('outbox_recipient_idx').on(t.recipientId),
     index('outbox_session_idx').on(t.sessionId),
     uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
+  ],
+);
+
+// One-time password resets: a link sent by e-mail ('link') or a code given at the desk ('desk').
+// Only the SHA-256 of the secret is kept; it expires and serves once.
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_unique').on(t.tokenHash),
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_created_by_idx').on(t.createdById),
+    check('password_resets_kind_valid', sql`${t.kind} in ('link', 'desk')`),
   ],
 );
 

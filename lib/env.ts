@@ -16,6 +16,12 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Comptoir <ne-pas-repondre@comptoir.test>'),
   // Public address of the site, for links in e-mails and calendar files.
   APP_URL: z.string().url().optional(),
+  // Ids of erased people (no personal data), one per line, kept OUTSIDE the database so that a
+  // restore of an older backup can erase them again (npm run db:restore replays it).
+  ERASURE_LOG: z.string().default('.data/erasures.log'),
+  // Inactivity before the retention job warns, then anonymises (years), and the grace period (days).
+  RETENTION_YEARS: z.coerce.number().positive().default(3),
+  RETENTION_GRACE_DAYS: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof schema>;

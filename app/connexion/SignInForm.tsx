@@ -12,7 +12,7 @@ export function SignInForm({ labels, callbackUrl, initialError }: { labels: Labe
     <form action={action} noValidate className="max-w-md">
       <FormMessage message={state.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField name="email" type="email" label={labels.email} autoComplete="email" errors={state.fieldErrors?.email} defaultValue={state.values?.email} required />
+      <FormField name="email" label={labels.email} autoComplete="username" errors={state.fieldErrors?.email} defaultValue={state.values?.email} required />
       <FormField name="password" type="password" label={labels.password} autoComplete="current-password" errors={state.fieldErrors?.password} required />
       <button type="submit" className="btn w-full" disabled={pending}>
         {labels.submit}

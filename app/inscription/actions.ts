@@ -6,9 +6,9 @@ import { safeReturnPath } from '@/lib/auth/guard';
 import { formFields, serverAction } from '@/lib/http/action';
 import { clientAddress } from '@/lib/http/client-address';
 
-export const signUpAction = serverAction(formFields('name', 'email', 'password', 'claimPhone', 'claimCode', 'callbackUrl'), async (input) => {
+export const signUpAction = serverAction(formFields('name', 'email', 'phone', 'password', 'privacyVersion', 'claimPhone', 'claimCode', 'callbackUrl'), async (input) => {
   const { callbackUrl, ...fields } = input;
   const account = await createLearnerAccount(fields, clientAddress(await headers()));
   // Signed in straight away, then back where they were going.
-  await signIn('credentials', { email: account.email, password: input.password, redirectTo: safeReturnPath(callbackUrl) });
+  await signIn('credentials', { email: account.email ?? fields.phone, password: input.password, redirectTo: safeReturnPath(callbackUrl) });
 });

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
 import { safeReturnPath } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n';
+import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { SignUpForm } from './SignUpForm';
 
 export const metadata: Metadata = { title: 'Créer un compte' };
@@ -21,6 +22,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         labels={{
           name: t('auth.name'),
           email: t('auth.email'),
+          emailHint: t('account.signUpEmailHint'),
+          phone: t('account.signUpPhone'),
+          phoneHint: t('account.signUpPhoneHint'),
+          privacyNotice: t('account.privacyNotice'),
+          privacyLink: t('account.privacyLink'),
+          privacyVersion: PRIVACY_TEXT_VERSION,
           password: t('auth.password'),
           passwordHint: t('auth.passwordHint'),
           submit: t('auth.submitSignUp'),

@@ -142,6 +142,11 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           </form>
         )}
       </section>
+      <p className="mt-8">
+        <Link href="/mon-espace/donnees" className="underline">
+          {t('myData.link')}
+        </Link>
+      </p>
     </>
   );
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { namesakeHintsOf } from '@/lib/learners/namesakes';
+import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
@@ -33,6 +35,8 @@ export type RosterPerson = {
   markedAt: Date | null;
   // Absences without notice at other sessions of the actor's places (every place for coordinators).
   noShows: number;
+  // Tells two people of the same name apart (lib/learners/namesakes).
+  namesake?: string;
 };
 
 export type WaitingPerson = { personId: string; name: string; position: number };
@@ -134,12 +138,22 @@ async function rosterPeople(executor: Executor, sessionId: string, scope: string
       markedAt: attendance.markedAt,
       enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${users.id} and e.status = 'confirmed')`,
       noShows: sql<number>`(${noShows})`,
+      phone: users.phone,
+      email: users.email,
+      createdAt: users.createdAt,
     })
     .from(users)
     .leftJoin(attendance, and(eq(attendance.sessionId, sessionId), eq(attendance.userId, users.id)))
     .where(inArray(users.id, onRoster(sessionId)));
+  const hints = namesakeHintsOf(rows.map((r) => ({ id: r.personId, name: r.name, phone: r.phone, email: r.email, createdAt: r.createdAt })));
   return rows
-    .map((r) => ({ ...r, status: r.status ?? 'unmarked', walkIn: r.walkIn ?? false, noShows: Number(r.noShows) }))
+    .map(({ phone: _phone, email: _email, createdAt: _createdAt, ...r }) => ({
+      ...r,
+      status: r.status ?? 'unmarked',
+      walkIn: r.walkIn ?? false,
+      noShows: Number(r.noShows),
+      ...(hints.has(r.personId) ? { namesake: hints.get(r.personId) } : {}),
+    }))
     .sort(byName);
 }
 
@@ -294,7 +308,7 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
     assertMarkingOpen(session, now);
-    const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, createdById: actor.id }).returning({ id: users.id });
+    const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, consentVersion: PRIVACY_TEXT_VERSION, createdById: actor.id }).returning({ id: users.id });
     await writeAudit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
     return addWalkInTx(tx, actor, session, created!.id, now);
   });

@@ -10,5 +10,5 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return loadActor(id);
+  return loadActor(id, session.user.sessionVersion ?? 0);
 });

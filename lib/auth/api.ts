@@ -15,7 +15,7 @@ export async function getApiActor(request: Request): Promise<Actor | null> {
   const https = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   for (const secureCookie of https ? [true] : [false]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
-    if (token?.sub) return isUuid(token.sub) ? loadActor(token.sub) : null;
+    if (token?.sub) return isUuid(token.sub) ? loadActor(token.sub, typeof token.sv === 'number' ? token.sv : 0) : null;
   }
   return null;
 }

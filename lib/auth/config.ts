@@ -11,9 +11,10 @@ import type { Role } from '@/lib/vocabulary';
 declare module 'next-auth' {
   interface User {
     roles?: Role[];
+    sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; roles: Role[] } & DefaultSession['user'];
+    user: { id: string; roles: Role[]; sessionVersion: number } & DefaultSession['user'];
   }
 }
 
@@ -61,12 +62,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.roles = user.roles;
+        // Compared with users.session_version on every request (loadActor): a new password or a
+        // disabled account ends the sessions signed before.
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? '';
       session.user.roles = (token.roles as Role[] | undefined) ?? ['learner'];
+      session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : 0;
       return session;
     },
   },

@@ -277,20 +277,37 @@ export async function cancelEnrollment(actor: Actor | null, sessionId: string, i
       throw new UserError('La séance a commencé : il n’est plus possible d’annuler. Prévenez le lieu si vous ne pouvez pas venir.', { status: 409 });
     }
     if (onBehalf && now >= session.endsAt) throw new UserError('Cette séance est terminée : son émargement fait foi.', { status: 409 });
-    await tx.update(enrollments).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(enrollments.id, current.id));
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: 'enrollment.cancel',
-      entityType: 'enrollment',
-      entityId: current.id,
-      before: { status: current.status },
-      after: { status: 'cancelled', by: onBehalf ? 'staff' : 'self' },
-      at: now,
-    });
     if (onBehalf) await notify(tx, { kind: 'cancelled-by-staff', sessionId: session.id, userIds: [userId], now, preloaded: { session: info, people: [] } });
-    const promoted = current.status === 'confirmed' && !closedReason(session, now, { staff: true }) ? await promoteLocked(tx, session, actor.id, now, info) : [];
-    return { status: 'cancelled', previousStatus: current.status, promoted: promoted.length };
+    return cancelLocked(tx, { session, enrollment: { id: current.id, status: current.status }, actorId: actor.id, by: onBehalf ? 'staff' : 'self', now, info });
   });
+}
+
+// The cancellation itself, for a session already locked by the caller's transaction: the sign-up
+// is cancelled, logged, and a freed seat goes to the oldest waiting person. Also used by the
+// erasure of an account (lib/privacy), whose future sign-ups are cancelled this way.
+export async function cancelLocked(
+  tx: Transaction,
+  {
+    session,
+    enrollment,
+    actorId,
+    by,
+    now,
+    info,
+  }: { session: LockedSession; enrollment: { id: string; status: 'confirmed' | 'waitlisted' }; actorId: string | null; by: string; now: Date; info?: SessionInfo | null },
+): Promise<CancelResult> {
+  await tx.update(enrollments).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(enrollments.id, enrollment.id));
+  await writeAudit(tx, {
+    actorId,
+    action: 'enrollment.cancel',
+    entityType: 'enrollment',
+    entityId: enrollment.id,
+    before: { status: enrollment.status },
+    after: { status: 'cancelled', by },
+    at: now,
+  });
+  const promoted = enrollment.status === 'confirmed' && !closedReason(session, now, { staff: true }) ? await promoteLocked(tx, session, actorId, now, info) : [];
+  return { status: 'cancelled', previousStatus: enrollment.status, promoted: promoted.length };
 }
 
 // For the session editor, inside the transaction that cancels a session: tells everyone still

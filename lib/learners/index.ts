@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, type Transaction } from '@/db';
+import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { db, type Executor, type Transaction } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { inPeopleScope } from '@/lib/auth/people-scope';
@@ -8,8 +8,10 @@ import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { seatCounts } from '@/lib/enrollment/seats';
+import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
+import { namesakeHints } from './namesakes';
 import { formatPhone, phoneSearchDigits } from './phone';
 import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
 import { isUuid } from '@/lib/ids';
@@ -52,6 +54,8 @@ export type KnownLearner = {
   email: string | null;
   // A desk profile nobody has claimed yet: a new claim code can be given.
   claimable: boolean;
+  // Tells two results of the same name apart (lib/learners/namesakes).
+  namesake?: string;
   // Their sign-up to the session being filled, if any.
   statusInSession: 'confirmed' | 'waitlisted' | null;
 };
@@ -84,6 +88,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
     .where(and(isNull(users.disabledAt), match, inPeopleScope(actor, users.id)))
     .orderBy(asc(users.name))
     .limit(limit);
+  const hints = await namesakeHints(db, rows);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -91,6 +96,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
     email: r.contactVisible ? r.email : null,
     claimable: r.claimable,
     statusInSession: r.statusInSession,
+    ...(hints.has(r.id) ? { namesake: hints.get(r.id) } : {}),
   }));
 }
 
@@ -148,6 +154,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
         name: data.name,
         phone: data.phone,
         consentAt: now,
+        consentVersion: PRIVACY_TEXT_VERSION,
         createdById: actor.id,
         claimCodeHash: hashClaimCode(claimCode),
         claimCodeExpiresAt: claimCodeExpiry(now),
@@ -210,4 +217,32 @@ export async function findClaimableProfile(tx: Transaction, phone: string, code:
     .for('update');
   if (!profile) throw new ValidationError({ claimCode: [BAD_CLAIM] });
   return profile;
+}
+
+export type KnownPerson = { id: string; name: string; email: string | null; phone: string | null; deskProfile: boolean };
+
+// A person known to the actor at the desk (signed up at one of their places, or a profile they
+// created; anyone for coordination), or null. For the desk's privacy actions (export, erasure,
+// reset code).
+export async function findKnownPerson(tx: Executor, actor: Actor, personId: string): Promise<KnownPerson | null> {
+  if (!isUuid(personId)) return null;
+  const [person] = await tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      deskProfile: sql<boolean>`(${users.email} is null)`,
+    })
+    .from(users)
+    .where(and(eq(users.id, personId), isNull(users.erasedAt), inPeopleScope(actor, users.id)));
+  return person ?? null;
+}
+
+// The desk page of one person: who they are, and what the desk can do for them.
+export async function deskPerson(actor: Actor | null, personId: string): Promise<{ id: string; name: string; deskProfile: boolean; hasPhone: boolean }> {
+  assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const person = await findKnownPerson(db, actor, personId);
+  if (!person) throw new NotFoundError('Cette personne n’existe pas, ou elle n’est pas connue dans vos lieux.');
+  return { id: person.id, name: person.name, deskProfile: person.deskProfile, hasPhone: Boolean(person.phone) };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { after } from 'next/server';
 import nodemailer from 'nodemailer';
 import { db, type Database } from '@/db';
 import { outbox } from '@/db/schema';
@@ -29,6 +30,14 @@ export function backoffMs(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 60) * 60_000;
 }
 
+// Messages that carry a secret or belong to an erased account are not kept once delivered: the
+// reset link leaves the database, the farewell of an erased account keeps no address.
+function afterSend(kind: string): { body?: string; toAddress?: null } {
+  if (kind === 'password-reset') return { body: '[lien envoyé, effacé]' };
+  if (kind === 'account-erased') return { toAddress: null };
+  return {};
+}
+
 export type DeliveryReport = { sent: number; retried: number; failed: number };
 
 export async function deliverPending({
@@ -36,11 +45,14 @@ export async function deliverPending({
   transport,
   batchSize = 50,
   database = db,
+  ids,
 }: {
   now?: Date;
   transport: MailTransport;
   batchSize?: number;
   database?: Database;
+  // Only these messages (a message that must leave at once, e.g. a password reset link).
+  ids?: readonly string[];
 }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const from = env().MAIL_FROM;
@@ -49,7 +61,7 @@ export async function deliverPending({
       const [message] = await tx
         .select()
         .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), ids ? inArray(outbox.id, [...ids]) : undefined))
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -66,7 +78,7 @@ export async function deliverPending({
         });
         await tx
           .update(outbox)
-          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
+          .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, ...afterSend(message.kind) })
           .where(eq(outbox.id, message.id));
         return 'sent' as const;
       } catch (error) {
@@ -76,7 +88,7 @@ export async function deliverPending({
         log.warn({ outboxId: message.id, attempts, err: errorSummary(lastError) }, failed ? 'notification failed for good' : 'notification send failed, will retry');
         await tx
           .update(outbox)
-          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
+          .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), ...(failed ? afterSend(message.kind) : {}) })
           .where(eq(outbox.id, message.id));
         return failed ? ('failed' as const) : ('retried' as const);
       }
@@ -105,4 +117,21 @@ export async function processOutbox(now = new Date(), transport = smtpTransport(
 export async function runOutboxNow(actor: Actor | null, now = new Date()) {
   assertCan(actor, 'coordination:view');
   return processOutbox(now);
+}
+
+// Sends these messages now when a mail server is configured (they would otherwise wait for the
+// worker); errors leave them pending for the worker.
+export async function sendNow(ids: readonly string[]): Promise<void> {
+  const transport = smtpTransport();
+  if (!transport || ids.length === 0) return;
+  await deliverPending({ transport, ids, batchSize: ids.length }).catch((error: unknown) => log.warn({ err: error }, 'immediate send failed; the worker will retry'));
+}
+
+// After the response when inside a request (so that its timing tells nothing), at once otherwise.
+export function sendSoon(ids: readonly string[]): void {
+  try {
+    after(() => sendNow(ids));
+  } catch {
+    void sendNow(ids);
+  }
 }

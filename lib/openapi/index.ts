@@ -8,12 +8,13 @@ import { catalogueAdminRoutes } from '@/lib/catalogue/openapi-admin';
 import { enrollmentRoutes } from '@/lib/enrollment/openapi';
 import { noteRoutes } from '@/lib/notes/openapi';
 import { placeRoutes } from '@/lib/places/openapi';
+import { privacyRoutes } from '@/lib/privacy/openapi';
 import { wishRoutes } from '@/lib/wishes/openapi';
 import { resourceRoutes } from '@/lib/resources/api';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes, ...noteRoutes, ...wishRoutes, ...resourceRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes, ...noteRoutes, ...wishRoutes, ...resourceRoutes, ...privacyRoutes];
 
 const problemSchema = {
   type: 'object',

@@ -92,7 +92,7 @@ export async function renderSignInSheet({ session, people, blank, printedAt }: S
   drawTableHeader();
   const rows: { name: string; note?: string; status: string }[] = people.map((p) => ({
     name: p.name,
-    note: p.walkIn ? 'Venu sans inscription' : undefined,
+    note: [p.namesake, p.walkIn ? 'Venu sans inscription' : undefined].filter(Boolean).join(' · ') || undefined,
     status: blank ? '' : t(`attendance.${p.status}`),
   }));
   if (blank) for (let i = 0; i < SPARE_ROWS; i++) rows.push({ name: '', status: '' });

@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 
 delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = 'memory://';
+// Each test file logs its erasures in a file of its own.
+process.env.ERASURE_LOG = `${process.env.TMPDIR ?? '/tmp'}/comptoir-erasures-${process.pid}-${Math.random().toString(36).slice(2, 8)}.log`;
 process.env.LOG_LEVEL ??= 'silent';
 // The data cache of public pages is tested on its own (tests/integration/cache.test.ts).
 process.env.COMPTOIR_DATA_CACHE ??= 'off';

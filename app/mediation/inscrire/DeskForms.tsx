@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '../../_components/FormField';
 import { FormMessage } from '../../_components/FormMessage';
@@ -67,7 +68,7 @@ export function PersonActions({
   );
 }
 
-type NewLearnerLabels = { name: string; phone: string; phoneHint: string; consent: string; submit: string; claimCodeTitle: string; claimCodeText: string };
+type NewLearnerLabels = { name: string; phone: string; phoneHint: string; consent: string; privacyLink?: string; submit: string; claimCodeTitle: string; claimCodeText: string };
 
 // A profile for someone with no account: name, phone, consent; then signed up at once.
 export function NewLearnerForm({ sessionId, labels }: { sessionId: string; labels: NewLearnerLabels }) {
@@ -100,6 +101,13 @@ export function NewLearnerForm({ sessionId, labels }: { sessionId: string; label
             />
             <label htmlFor="consent">{labels.consent}</label>
           </div>
+          {labels.privacyLink && (
+            <p className="mt-1 pl-9 text-sm">
+              <Link href="/confidentialite" target="_blank" className="underline">
+                {labels.privacyLink}
+              </Link>
+            </p>
+          )}
           {consentError && (
             <p id="consent-erreur" className="mt-1 font-semibold text-red-800">
               {consentError.join(' ')}

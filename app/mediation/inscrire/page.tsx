@@ -105,7 +105,10 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 <ul className="grid grid-cols-1 gap-3">
                   {found.map((person) => (
                     <li key={person.id} className="card">
-                      <p className="text-lg font-semibold">{person.name}</p>
+                      <p className="text-lg font-semibold">
+                        {person.name}
+                        {person.namesake && <span className="ml-2 text-base font-normal text-slate-700">({person.namesake})</span>}
+                      </p>
                       {person.phone || person.email ? (
                         <p className="wrap-anywhere text-slate-700">{[person.phone, person.email ?? t('desk.noEmail')].filter(Boolean).join(' · ')}</p>
                       ) : (
@@ -125,6 +128,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                           claimCodeText: t('desk.claimCodeText'),
                         }}
                       />
+                      <p className="mt-2">
+                        <Link href={`/mediation/personnes/${person.id}`} className="inline-flex min-h-11 items-center">
+                          {t('myData.deskPersonLink')}
+                        </Link>
+                      </p>
                     </li>
                   ))}
                 </ul>
@@ -144,6 +152,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 phone: t('desk.phone'),
                 phoneHint: t('desk.phoneHint'),
                 consent: t('desk.consent'),
+                privacyLink: t('privacy.deskLink'),
                 submit: t('desk.create'),
                 claimCodeTitle: t('desk.claimCodeTitle'),
                 claimCodeText: t('desk.claimCodeText'),

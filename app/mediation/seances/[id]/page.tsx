@@ -101,7 +101,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
           labels={labels}
           people={people.map((p) => ({
             personId: p.personId,
-            name: p.name,
+            name: p.namesake ? `${p.name} (${p.namesake})` : p.name,
             status: p.status,
             walkIn: p.walkIn,
             enrolled: p.enrolled,
