@@ -7,12 +7,12 @@ import { writeAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
+import { learnerSearchSchema } from '@/lib/learners/schema';
 import { parseInput } from '@/lib/validation';
 import { randomCode } from './codes';
 import { attendanceEntityId, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
 import {
   CHECK_IN_CODE_LENGTH,
-  learnerSearchSchema,
   markAttendanceSchema,
   selfCheckInSettingsSchema,
   walkInKnownSchema,

@@ -66,9 +66,11 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // The desk search: by name (accents and case ignored) or by part of a phone number.
 export async function searchKnownLearners(actor: Actor | null, input: unknown, { sessionId, limit = 20 }: { sessionId?: string; limit?: number } = {}): Promise<KnownLearner[]> {
-  const { q } = parseInput(learnerSearchSchema, input);
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
-  if (q.length < 2) return [];
+  // While the name is being typed, too short a search finds nobody rather than an error.
+  const typed = (input as { q?: unknown } | null)?.q;
+  if (typed === undefined || (typeof typed === 'string' && typed.trim().length < 2)) return [];
+  const { q } = parseInput(learnerSearchSchema, input);
   const digits = phoneSearchDigits(q);
   const match = digits
     ? sql`regexp_replace(coalesce(${users.phone}, ''), '\\D', '', 'g') like ${`%${digits}%`}`

@@ -104,4 +104,8 @@ describe('one definition of each rule', () => {
     const escapesCsv = (text: string) => /replace\(\/"\/g, '""'\)|from 'csv-stringify/.test(text);
     expect(occurrences(escapesCsv, { except: ['lib/export/csv.ts'] })).toEqual([]);
   });
+
+  it.each(['learnerSearchSchema', 'sessionIdSchema'])('%s is defined once', (name) => {
+    expect(occurrences((text) => new RegExp(`(const|function) ${name}\\b`).test(text))).toHaveLength(1);
+  });
 });
