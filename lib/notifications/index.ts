@@ -37,6 +37,8 @@ export type SessionInfo = {
   postalCode: string;
   commune: string;
   toBring: string;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 // What a message says about a session; null for an unknown session.
@@ -52,6 +54,8 @@ export async function loadSessionInfo(tx: Executor, sessionId: string): Promise<
       postalCode: places.postalCode,
       commune: places.commune,
       toBring: workshops.toBring,
+      createdAt: sessions.createdAt,
+      updatedAt: sessions.updatedAt,
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
@@ -102,7 +106,10 @@ function render(kind: NotificationKind, person: Recipient, session: SessionInfo,
 function attachment(kind: NotificationKind, session: SessionInfo, now: Date): string | null {
   if (kind === 'waitlisted') return null;
   const cancelled = kind === 'cancelled-by-staff' || kind === 'session-cancelled';
-  return toIcs([sessionEvent(session, { cancelled })], { now });
+  // A message carries the newest version of the event: numbered from the time it is written, so
+  // that a cancellation (queued before the session row changes) and a sign-up again after a
+  // cancellation both replace what the person's calendar already holds.
+  return toIcs([sessionEvent(session, { cancelled, changedAt: now })], { now });
 }
 
 export type NotifyInput = {
