@@ -125,7 +125,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
     // Created ten days ago, last edited yesterday.
     await db.update(sessions).set({ createdAt: inDays(-10), updatedAt: inDays(-1) }).where(eq(sessions.id, sessionId));
-    const sequenceOf = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence') as number;
+    const sequence = (event: ICAL.Component) => Number(event.getFirstPropertyValue('sequence'));
+    const sequenceOf = (ics: string) => sequence(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
     const downloaded = sequenceOf((await sessionCalendar(sessionId, { now: NOW, baseUrl: 'http://localhost' })).body);
     const [learner] = await makeLearners(1);
     await enroll(learner!, sessionId, {}, later(1));
@@ -136,11 +137,11 @@ describe('e-mail notifications through a real SMTP server', () => {
     const [confirmation, cancellation] = smtp.to(learner!.email!).map((mail) => calendarOf(mail));
     expect(cancellation!.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(cancellation!.getFirstPropertyValue('uid')).toBe(confirmation!.getFirstPropertyValue('uid'));
-    const cancelled = cancellation!.getFirstPropertyValue('sequence') as number;
+    const cancelled = sequence(cancellation!);
     expect(downloaded).toBe(9 * 86400);
     expect(edited).toBeGreaterThan(downloaded);
-    expect(confirmation!.getFirstPropertyValue('sequence') as number).toBeGreaterThan(downloaded);
-    expect(cancelled).toBeGreaterThan(Math.max(edited, confirmation!.getFirstPropertyValue('sequence') as number));
+    expect(sequence(confirmation!)).toBeGreaterThan(downloaded);
+    expect(cancelled).toBeGreaterThan(Math.max(edited, sequence(confirmation!)));
   });
 
   it('sends nothing for a sign-up whose transaction rolled back', async () => {
