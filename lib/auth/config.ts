@@ -5,14 +5,12 @@ import { verifyCredentials } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
 import { log } from '@/lib/log';
-import type { Role } from '@/lib/vocabulary';
 
+// The cookie says who is signed in, nothing more: roles and staffed places are read from the
+// database on each request (lib/auth/actor.ts), so that a role taken away applies at once.
 declare module 'next-auth' {
-  interface User {
-    roles?: Role[];
-  }
   interface Session {
-    user: { id: string; roles: Role[] } & DefaultSession['user'];
+    user: { id: string } & DefaultSession['user'];
   }
 }
 
@@ -50,15 +48,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.roles = user.roles;
-      }
+      if (user) token.sub = user.id;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? '';
-      session.user.roles = (token.roles as Role[] | undefined) ?? ['learner'];
       return session;
     },
   },

@@ -153,9 +153,9 @@ export async function notify(tx: Executor, { kind, sessionId, userIds, now, posi
   return inserted.length;
 }
 
-// Tells everyone still signed up (confirmed or waiting) that the session is cancelled. Call it
-// inside the transaction that cancels the session, BEFORE marking the sign-ups cancelled — or use
-// cancelSessionEnrollments() from lib/enrollment, which does both in the right order.
+// Tells everyone still signed up (confirmed or waiting) that the session is cancelled. Called by
+// cancelSessionEnrollments() (lib/enrollment), the one path that cancels a session's sign-ups,
+// before it marks them cancelled.
 export async function notifySessionCancelled(tx: Executor, sessionId: string, now: Date): Promise<number> {
   const active = await tx
     .select({ userId: enrollments.userId })
