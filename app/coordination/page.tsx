@@ -34,6 +34,9 @@ export default async function CoordinationPage() {
         <Link href="/coordination/statistiques" className="btn-secondary">
           {t('coordination.statsLink')}
         </Link>
+        <Link href="/coordination/moderation" className="btn-secondary">
+          {t('notes.moderation.link')}
+        </Link>
         <Link href="/mediation/activites" className="btn-secondary">
           {t('coordination.activitiesLink')}
         </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { memosOfMySessions } from '@/lib/notes/memo';
 import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { myCalendarToken } from '@/lib/calendar/feed';
@@ -11,6 +12,8 @@ import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
+import { SupportsList } from '../ressources/_components/SupportsList';
+import { supportsOfSessions } from '@/lib/resources';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';
@@ -30,7 +33,7 @@ async function siteOrigin(): Promise<string> {
 
 export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
-  const [t, locale, mine, attended, token, params] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor), myCalendarToken(actor), searchParams]);
+  const [t, locale, mine, attended, token, params, memos] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor), myCalendarToken(actor), searchParams, memosOfMySessions(actor)]);
   const banner =
     params.annulation === 'inscription'
       ? t('myEnrollments.cancelledBanner')
@@ -41,6 +44,10 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           : params.agenda === 'supprime'
             ? t('myEnrollments.calendarRevoked')
             : undefined;
+  const supports = await supportsOfSessions(
+    actor,
+    attended.filter((a) => a.certificate).map((a) => a.sessionId),
+  );
   const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
@@ -81,9 +88,15 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           })}
         </ul>
       )}
-      <p className="my-4">
+      <p className="my-4 flex flex-wrap gap-2">
         <Link href="/ateliers" className="btn-secondary">
           {t('mySpace.findWorkshop')}
+        </Link>
+        <Link href="/mon-espace/notes" className="btn-secondary">
+          {t('notes.mine.link')}
+        </Link>
+        <Link href="/envies" className="btn-secondary">
+          {t('notes.mine.wishesLink')}
         </Link>
       </p>
       <h2 className="mb-3 mt-8 text-2xl font-bold">{t('mySpace.past')}</h2>
@@ -97,9 +110,24 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           endsAt: a.endsAt,
           place: a.placeName,
           detail: [t(`attendance.${a.status}`), a.walkIn ? t('mySpaceAttendance.walkIn') : ''].filter(Boolean).join(', '),
-          extra: a.certificate ? (
-            <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
-          ) : undefined,
+          extra: (
+            <>
+              {a.certificate && (
+                <CertificateLink sessionId={a.sessionId} label={t('certificates.download')} fullLabel={t('certificates.downloadFor', { title: a.workshopTitle, date: formatDay(a.startsAt, locale) })} />
+              )}
+              {memos.has(a.sessionId) && (
+                <Link href={`/seances/${a.sessionId}/memo`} className="inline-flex min-h-11 items-center" aria-label={`${t('notes.memo.link')} : ${a.workshopTitle}, ${formatDay(a.startsAt, locale)}`}>
+                  {t('notes.memo.link')}
+                </Link>
+              )}
+              {(supports.get(a.sessionId)?.length ?? 0) > 0 && (
+                <div className="mt-3">
+                  <p className="mb-1 font-semibold">{t('resources.supports')}</p>
+                  <SupportsList items={supports.get(a.sessionId)!} t={t} locale={locale} />
+                </div>
+              )}
+            </>
+          ),
         }))}
       />
       <section aria-labelledby="agenda" className="mt-8">

@@ -14,6 +14,7 @@ import { cancelSessionSchema, MAX_OCCURRENCES, scheduleSessionSchema, updateSess
 import { cancelSessionEnrollments, fillFreeSeats } from '@/lib/enrollment';
 import { canManageWorkshop } from './workshops-admin';
 import { isUuid } from '@/lib/ids';
+import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 // Scheduling, editing and cancelling sessions. A mediator acts on the sessions of the places they
 // staff (policy action 'session:manage'); a coordinator on every session. Times are entered as
@@ -209,6 +210,8 @@ export async function scheduleSessions(actor: Actor | null, slug: string, input:
       tx,
       rows.map((r) => ({ actorId: actor.id, action: 'session.create', entityType: 'session', entityId: r.id, after: { ...r, trainerIds: data.trainerIds } })),
     );
+    // People who wished for this workshop hear that it opens (once each).
+    await notifyWishersWhenOpen(tx, workshop.id, now);
     const created = await sessionViews(tx, inArray(sessions.id, rows.map((r) => r.id)), MAX_OCCURRENCES);
     return { seriesId, sessions: created };
   });

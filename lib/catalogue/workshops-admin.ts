@@ -10,6 +10,7 @@ import { slugCandidate, slugify } from '@/lib/slug';
 import { parseInput } from '@/lib/validation';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { createWorkshopSchema, updateWorkshopSchema, type WorkshopStatus } from './schema';
+import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 // Building the catalogue: staff create, edit, publish and archive workshops.
 //
@@ -271,6 +272,7 @@ export async function updateWorkshop(actor: Actor | null, slug: string, input: u
       .set({ ...fields, ...(status ? { status } : {}), updatedAt: now })
       .where(eq(workshops.id, before.id));
     const after = (await loadWorkshop(tx, { id: before.id }))!;
+    if (status === 'published' && before.status !== 'published') await notifyWishersWhenOpen(tx, before.id, now);
     const entries = [];
     const { status: _s, ...rest } = data;
     if (Object.keys(rest).length > 0) {

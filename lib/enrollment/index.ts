@@ -6,7 +6,7 @@ import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, isUniqueViolation } from '@/lib/errors';
 import { formatDay, formatTime } from '@/lib/format/dates';
-import { loadRecipients, loadSessionInfo, notify, notifySessionCancelled, type NotifyInput, type SessionInfo } from '@/lib/notifications';
+import { loadSessionInfo, notify, notifySessionCancelled, preloadNotification, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { enrollInputSchema } from './schema';
 import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
@@ -235,9 +235,7 @@ export async function enroll(actor: Actor | null, sessionId: string, input: unkn
   if (!onBehalf) assertCan(actor, 'enrollment:self');
   const learnerOf = onBehalf ? learnerId : actor.id;
   // What the confirmation message needs is read before the lock, to keep the locked part short.
-  const preloaded = isUuid(sessionId)
-    ? { session: await loadSessionInfo(database, sessionId), people: await loadRecipients(database, [learnerOf]) }
-    : undefined;
+  const preloaded = isUuid(sessionId) ? await preloadNotification(database, sessionId, [learnerOf], now) : undefined;
   try {
     return await database.transaction(async (tx) => {
       const session = await lockSession(tx, sessionId);

@@ -119,9 +119,17 @@ export type NotifyInput = {
   now: Date;
   position?: number;
   dedupeKey?: (userId: string) => string;
-  // Already loaded by the caller (before taking a lock, to keep the locked part short).
-  preloaded?: { session: SessionInfo | null; people: Recipient[] };
+  // Already loaded by the caller (before taking a lock, to keep the locked part short), with the
+  // confirmation's calendar file built there too (preloadNotification).
+  preloaded?: { session: SessionInfo | null; people: Recipient[]; enrolledIcs?: string | null };
 };
+
+// What a sign-up's message needs, read and built before the session is locked: the session, the
+// people, and the calendar file of a confirmation. Two reads, run together.
+export async function preloadNotification(database: Executor, sessionId: string, userIds: readonly string[], now: Date): Promise<NonNullable<NotifyInput['preloaded']>> {
+  const [session, people] = await Promise.all([loadSessionInfo(database, sessionId), loadRecipients(database, userIds)]);
+  return { session, people, enrolledIcs: session ? attachment('enrolled', session, now) : null };
+}
 
 // Writes one outbox row per person, inside the caller's transaction. People without an e-mail
 // address get a 'skipped' row: nothing is sent, and staff see who to phone.
@@ -131,7 +139,7 @@ export async function notify(tx: Executor, { kind, sessionId, userIds, now, posi
   if (!session) throw new Error(`session ${sessionId} not found for a notification`);
   const known = preloaded?.people.filter((p) => userIds.includes(p.id)) ?? [];
   const people = known.length === userIds.length ? known : await loadRecipients(tx, userIds);
-  const ics = attachment(kind, session, now);
+  const ics = kind === 'enrolled' && preloaded?.enrolledIcs != null && preloaded.session === session ? preloaded.enrolledIcs : attachment(kind, session, now);
   const rows = people.map((person) => {
     const { subject, body } = render(kind, person, session, { position });
     return {

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '@/app/_components/Markdown';
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 
 const render = (text: string, base?: 2 | 3 | 4) => renderToStaticMarkup(<Markdown baseHeadingLevel={base}>{text}</Markdown>);
 
@@ -33,5 +34,13 @@ describe('Markdown written by people', () => {
   it('keeps the page outline: headings are bold text unless a level is given', () => {
     expect(render('# Titre')).toBe('<div class="markdown"><p class="font-bold">Titre</p></div>');
     expect(render('# Titre\n\n## Sous-titre', 3)).toContain('<h3>Titre</h3>\n<h4>Sous-titre</h4>');
+  });
+
+  it.each(XSS_PAYLOADS.map((p, i) => [i + 1, p]))('renders known XSS payload %i with no script, handler or script URL', (_i, payload) => {
+    const html = render(payload as string);
+    expect(html).not.toMatch(/<(script|iframe|object|embed|svg|math|style|meta|base|form|input|body|details)\b/i);
+    // Attribute values are quoted with " escaped inside, so what is left outside quotes is markup.
+    expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/(href|src|action)="\s*(javascript|vbscript|data):/i);
   });
 });

@@ -8,6 +8,8 @@ import { queryInput } from '@/lib/catalogue/search-schema';
 import { NotFoundError } from '@/lib/errors';
 import { formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
+import { Carnet } from './carnet/Carnet';
+import { WorkshopSupports } from '@/app/ressources/_components/WorkshopSupports';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +35,8 @@ async function filtersText(filters: SessionFilters, t: Translate, locale: Locale
 }
 
 export default async function WorkshopPage({ params, searchParams }: Props) {
-  const { filters } = workshopFilters(queryInput(await searchParams));
+  const search = await searchParams;
+  const { filters } = workshopFilters(queryInput(search));
   const [workshop, t, locale] = await Promise.all([load((await params).slug, filters), getT(), getLocale()]);
   const chosen = await filtersText(filters, t, locale);
   return (
@@ -131,6 +134,10 @@ export default async function WorkshopPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      <WorkshopSupports workshop={workshop} />
+
+      {/* Below the first screen (issue 14): the sessions stay what the page is for. */}
+      <Carnet workshop={{ id: workshop.id, slug: workshop.slug }} q={typeof search.carnet === 'string' ? search.carnet.slice(0, 200) : undefined} />
     </>
   );
 }

@@ -74,6 +74,11 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
           <div className="mt-3">
             <RecordSessionButton sessionId={session.id} activityId={await activityIdForSession(actor, session.id)} />
           </div>
+          <p className="mt-3">
+            <Link href={`/seances/${session.id}/memo`} className="btn-secondary">
+              {t('notes.memo.start')}
+            </Link>
+          </p>
         </div>
       )}
       {closed && query.cloture !== undefined && /^\d+$/.test(query.cloture) && (
