@@ -10,6 +10,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // One browser at a time: the app server and Chromium share two cores.
   workers: 1,
+  // A stray test.only must not pass CI with the rest skipped. A retried test is reported "flaky"
+  // in test-results/e2e.json: read it, do not let the retry hide it.
+  forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],

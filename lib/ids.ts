@@ -5,3 +5,6 @@ import { z } from 'zod';
 const uuid = z.uuid();
 
 export const isUuid = (value: unknown): value is string => uuid.safeParse(value).success;
+
+// A session chosen in a form (the desk, walk-ins).
+export const sessionIdSchema = z.uuid({ error: 'Choisissez une séance.' });

@@ -4,15 +4,14 @@ import type { Executor } from '@/db';
 import { sessions } from '@/db/schema';
 import { placeScope, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
-import { sessionIdSchema } from './schema';
+import { isUuid } from '@/lib/ids';
 
 export const SESSION_NOT_FOUND = 'Cette séance n’existe pas.';
 
 // An id that is not even a uuid names no session: 404, never a database error.
 export function parseSessionId(value: unknown): string {
-  const parsed = sessionIdSchema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError(SESSION_NOT_FOUND);
-  return parsed.data;
+  if (!isUuid(value)) throw new NotFoundError(SESSION_NOT_FOUND);
+  return value;
 }
 
 export type SessionRow = typeof sessions.$inferSelect;

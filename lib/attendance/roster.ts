@@ -11,12 +11,12 @@ import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
 import { formatDay, formatTime } from '@/lib/format/dates';
+import { learnerSearchSchema } from '@/lib/learners/schema';
 import { parseInput } from '@/lib/validation';
 import { randomCode } from './codes';
 import { attendanceEntityId, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
 import {
   CHECK_IN_CODE_LENGTH,
-  learnerSearchSchema,
   markAttendanceSchema,
   selfCheckInSettingsSchema,
   walkInKnownSchema,

@@ -9,8 +9,6 @@ export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, {
   error: 'Choisissez un statut : unmarked, present, late, excused ou absent.',
 });
 
-export const sessionIdSchema = z.uuid({ error: 'Séance inconnue.' });
-
 export const attendanceEntrySchema = z.strictObject({
   personId: z.uuid({ error: 'Indiquez la personne (identifiant).' }),
   status: attendanceStatusSchema,
@@ -39,10 +37,6 @@ export const walkInNewSchema = z.strictObject({
     (value) => value === true || value === 'on' || value === 'true',
     z.literal(true, { error: 'Cochez la case : la personne doit être d’accord pour que l’on garde son nom.' }),
   ),
-});
-
-export const learnerSearchSchema = z.object({
-  q: z.string().trim().min(2, 'Tapez au moins 2 lettres du nom.').max(80, 'Recherche trop longue.'),
 });
 
 export const selfCheckInSettingsSchema = z.strictObject({

@@ -6,15 +6,15 @@ import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { errorSummary, log } from '@/lib/log';
-import type { Role } from '@/lib/vocabulary';
 
+// The cookie says who is signed in, nothing more: roles and staffed places are read from the
+// database on each request (lib/auth/actor.ts), so that a role taken away applies at once.
 declare module 'next-auth' {
   interface User {
-    roles?: Role[];
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; roles: Role[]; sessionVersion: number } & DefaultSession['user'];
+    user: { id: string; sessionVersion: number } & DefaultSession['user'];
   }
 }
 
@@ -61,7 +61,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.roles = user.roles;
         // Compared with users.session_version on every request (loadActor): a new password or a
         // disabled account ends the sessions signed before.
         token.sv = user.sessionVersion ?? 0;
@@ -70,7 +69,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       session.user.id = token.sub ?? '';
-      session.user.roles = (token.roles as Role[] | undefined) ?? ['learner'];
       session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : 0;
       return session;
     },

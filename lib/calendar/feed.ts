@@ -59,6 +59,8 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
       address: places.address,
       postalCode: places.postalCode,
       commune: places.commune,
+      createdAt: sessions.createdAt,
+      updatedAt: sessions.updatedAt,
     })
     .from(enrollments)
     .innerJoin(sessions, eq(sessions.id, enrollments.sessionId))

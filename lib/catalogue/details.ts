@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { cached } from '@/lib/cache';
 import { places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { calendarSequence, sessionUid } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
 import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
@@ -234,7 +235,7 @@ export async function sessionCalendar(id: string, { now = new Date(), baseUrl }:
   const body = toIcs(
     [
       {
-        uid: `seance-${session.id}@comptoir`,
+        uid: sessionUid(session.id),
         startsAt: session.startsAt,
         endsAt: session.endsAt,
         title: workshop.title,
@@ -242,8 +243,7 @@ export async function sessionCalendar(id: string, { now = new Date(), baseUrl }:
         description: [workshop.summary, place.accessInfo ? `Accès : ${place.accessInfo}` : null, url].filter(Boolean).join('\n\n'),
         url,
         cancelled: session.status === 'cancelled',
-        // Grows with every change of the session, so calendar apps replace their copy.
-        sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
+        sequence: calendarSequence(session),
       },
     ],
     { name: workshop.title, now },

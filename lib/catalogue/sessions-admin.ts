@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '@/db';
-import { enrollments, placeStaff, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { placeStaff, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -11,8 +11,7 @@ import { confirmedSeats, seatCounts } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
 import { expandSessions, type LocalDate, type LocalTime } from './recurrence';
 import { cancelSessionSchema, MAX_OCCURRENCES, scheduleSessionSchema, updateSessionSchema } from './schema';
-import { fillFreeSeats } from '@/lib/enrollment';
-import { notifySessionCancelled } from '@/lib/notifications';
+import { cancelSessionEnrollments, fillFreeSeats } from '@/lib/enrollment';
 import { canManageWorkshop } from './workshops-admin';
 import { isUuid } from '@/lib/ids';
 import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
@@ -333,20 +332,8 @@ export async function cancelSession(actor: Actor | null, id: string, input: { re
     const before = await loadSessionForStaff(tx, actor, id, true);
     if (before.status === 'cancelled') throw new ConflictError('Cette séance est déjà annulée.');
     if (before.status === 'done' || before.endsAt <= now) throw new ConflictError('Cette séance est passée : elle ne peut plus être annulée.');
-    const active = await tx
-      .select({ id: enrollments.id, userId: enrollments.userId, status: enrollments.status })
-      .from(enrollments)
-      .where(and(eq(enrollments.sessionId, id), inArray(enrollments.status, ['confirmed', 'waitlisted'])));
-    // Everyone still signed up is told, in this transaction: no message for a rolled-back cancel.
-    await notifySessionCancelled(tx, id, now);
-    if (active.length > 0) {
-      await tx
-        .update(enrollments)
-        .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-        .where(inArray(enrollments.id, active.map((e) => e.id)));
-    }
+    const cancelledEnrollments = await cancelSessionEnrollments(tx, id, actor.id, now);
     await tx.update(sessions).set({ status: 'cancelled', updatedAt: now }).where(eq(sessions.id, id));
-    const cancelledEnrollments = active.map((e) => ({ id: e.id, userId: e.userId, previousStatus: e.status as 'confirmed' | 'waitlisted' }));
     await writeAudit(tx, {
       actorId: actor.id,
       action: 'session.cancel',

@@ -310,21 +310,27 @@ export async function cancelLocked(
   return { status: 'cancelled', previousStatus: enrollment.status, promoted: promoted.length };
 }
 
-// For the session editor, inside the transaction that cancels a session: tells everyone still
-// signed up, then cancels their sign-ups. Returns how many sign-ups were cancelled.
-export async function cancelSessionEnrollments(tx: Transaction, sessionId: string, actorId: string | null, now: Date): Promise<number> {
+export type SessionCancelledEnrollment = { id: string; userId: string; previousStatus: 'confirmed' | 'waitlisted' };
+
+// THE cancellation of a session's sign-ups, inside the transaction that cancels the session:
+// tells everyone still signed up (in this transaction: no message for a rolled-back cancel),
+// then cancels their sign-ups, each with its own audit row. Returns the sign-ups cancelled.
+export async function cancelSessionEnrollments(tx: Transaction, sessionId: string, actorId: string | null, now: Date): Promise<SessionCancelledEnrollment[]> {
+  const active = await tx
+    .select({ id: enrollments.id, userId: enrollments.userId, status: enrollments.status })
+    .from(enrollments)
+    .where(and(eq(enrollments.sessionId, sessionId), inArray(enrollments.status, ['confirmed', 'waitlisted'])));
   await notifySessionCancelled(tx, sessionId, now);
-  const cancelled = await tx
+  if (active.length === 0) return [];
+  await tx
     .update(enrollments)
     .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-    .where(and(eq(enrollments.sessionId, sessionId), inArray(enrollments.status, ['confirmed', 'waitlisted'])))
-    .returning({ id: enrollments.id });
-  if (cancelled.length > 0) {
-    await writeAudit(tx,
-      cancelled.map((c) => ({ actorId, action: 'enrollment.cancel', entityType: 'enrollment', entityId: c.id, after: { status: 'cancelled', by: 'session-cancelled' }, at: now })),
-    );
-  }
-  return cancelled.length;
+    .where(inArray(enrollments.id, active.map((e) => e.id)));
+  await writeAudit(
+    tx,
+    active.map((e) => ({ actorId, action: 'enrollment.cancel', entityType: 'enrollment', entityId: e.id, before: { status: e.status }, after: { status: 'cancelled', by: 'session-cancelled' }, at: now })),
+  );
+  return active.map((e) => ({ id: e.id, userId: e.userId, previousStatus: e.status as 'confirmed' | 'waitlisted' }));
 }
 
 export type SessionCounts = { capacity: number; confirmedCount: number; waitlistCount: number; seatsLeft: number };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
@@ -65,8 +65,10 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 // The desk search: by name (accents and case ignored) or by part of a phone number.
 export async function searchKnownLearners(actor: Actor | null, input: unknown, { sessionId, limit = 20 }: { sessionId?: string; limit?: number } = {}): Promise<KnownLearner[]> {
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  // While the name is being typed, too short a search finds nobody rather than an error.
+  const typed = (input as { q?: unknown } | null)?.q;
+  if (typed === undefined || (typeof typed === 'string' && typed.trim().length < 2)) return [];
   const { q } = parseInput(learnerSearchSchema, input);
-  if (q.length < 2) return [];
   const digits = phoneSearchDigits(q);
   const match = digits
     ? sql`regexp_replace(coalesce(${users.phone}, ''), '\\D', '', 'g') like ${`%${digits}%`}`

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdSchema } from '@/lib/ids';
 import { normalizePhone } from './phone';
 
 // Shared by the desk form (/mediation/inscrire), its server action and lib/learners.
@@ -23,7 +24,6 @@ export const personNameSchema = z
   .min(2, 'Indiquez le prénom et le nom (2 lettres au moins).')
   .max(120, 'Le nom doit faire au plus 120 caractères.');
 
-export const sessionIdSchema = z.uuid({ error: 'Choisissez une séance.' });
 
 // A checkbox sends "on" when ticked and nothing otherwise.
 const consentSchema = z.preprocess(
@@ -39,6 +39,7 @@ export const createAssistedLearnerSchema = z.object({
 });
 export type CreateAssistedLearnerInput = z.infer<typeof createAssistedLearnerSchema>;
 
+// THE search for a learner by name (or part of a phone number, at the desk): 2 letters at least.
 export const learnerSearchSchema = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: z.string({ error: 'Tapez au moins 2 lettres du nom.' }).trim().min(2, 'Tapez au moins 2 lettres du nom.').max(80, 'Recherche trop longue.'),
 });

@@ -38,6 +38,8 @@ export type SessionInfo = {
   postalCode: string;
   commune: string;
   toBring: string;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 // What a message says about a session; null for an unknown session.
@@ -53,6 +55,8 @@ export async function loadSessionInfo(tx: Executor, sessionId: string): Promise<
       postalCode: places.postalCode,
       commune: places.commune,
       toBring: workshops.toBring,
+      createdAt: sessions.createdAt,
+      updatedAt: sessions.updatedAt,
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
@@ -103,7 +107,10 @@ function render(kind: NotificationKind, person: Recipient, session: SessionInfo,
 function attachment(kind: NotificationKind, session: SessionInfo, now: Date): string | null {
   if (kind === 'waitlisted') return null;
   const cancelled = kind === 'cancelled-by-staff' || kind === 'session-cancelled';
-  return toIcs([sessionEvent(session, { cancelled })], { now });
+  // A message carries the newest version of the event: numbered from the time it is written, so
+  // that a cancellation (queued before the session row changes) and a sign-up again after a
+  // cancellation both replace what the person's calendar already holds.
+  return toIcs([sessionEvent(session, { cancelled, changedAt: now })], { now });
 }
 
 export type NotifyInput = {
@@ -155,9 +162,9 @@ export async function notify(tx: Executor, { kind, sessionId, userIds, now, posi
   return inserted.length;
 }
 
-// Tells everyone still signed up (confirmed or waiting) that the session is cancelled. Call it
-// inside the transaction that cancels the session, BEFORE marking the sign-ups cancelled — or use
-// cancelSessionEnrollments() from lib/enrollment, which does both in the right order.
+// Tells everyone still signed up (confirmed or waiting) that the session is cancelled. Called by
+// cancelSessionEnrollments() (lib/enrollment), the one path that cancels a session's sign-ups,
+// before it marks them cancelled.
 export async function notifySessionCancelled(tx: Executor, sessionId: string, now: Date): Promise<number> {
   const active = await tx
     .select({ userId: enrollments.userId })

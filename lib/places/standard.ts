@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { places } from '@/db/schema';
+import { toCsv } from '@/lib/export/csv';
 import { toInternationalPhone } from '@/lib/format/phone';
 import { toParisWallClock } from '@/lib/time';
 import type { StandardRow } from './schema';
@@ -102,10 +103,8 @@ export async function listStandardRows(): Promise<StandardRow[]> {
   return rows.map(toStandardRow);
 }
 
-const cell = (value: string | number | null) => `"${value === null ? '' : String(value).replace(/"/g, '""')}"`;
-
-// CSV as in the standard's example file: comma-separated, every cell quoted, header first.
+// CSV as in the standard's example file: comma-separated, every cell quoted, header first; cells
+// that a spreadsheet would run as a formula are guarded (issue 9).
 export function toStandardCsv(rows: readonly StandardRow[]): string {
-  const lines = [STANDARD_COLUMNS.map(cell).join(','), ...rows.map((row) => STANDARD_COLUMNS.map((column) => cell(row[column])).join(','))];
-  return `${lines.join('\n')}\n`;
+  return toCsv([STANDARD_COLUMNS, ...rows.map((row) => STANDARD_COLUMNS.map((column) => row[column]))], { style: 'standard' });
 }

@@ -148,6 +148,15 @@ export const resourceRoutes: RouteDoc[] = [
     responses: { 200: { description: 'Le contenu du fichier, avec Content-Type et Content-Disposition.', contentType: 'application/octet-stream' }, 404: { description: 'Introuvable ou pas visible.' } },
   },
   {
+    method: 'get',
+    path: '/api/v1/resources/{slug}/files/{id}/preview',
+    summary: 'Aperçu d’une image (vignette PNG)',
+    tag,
+    access: visibilityRule,
+    pathParams: ['slug', 'id'],
+    responses: { 200: { description: 'La vignette PNG de l’image.', contentType: 'image/png' }, 404: { description: 'Introuvable, pas visible, ou pas une image.' } },
+  },
+  {
     method: 'put',
     path: '/api/v1/resources/{slug}/rating',
     summary: 'Donner son avis : 1 pas utile, 2 peu utile, 3 utile, 4 très utile (un avis par personne, modifiable)',

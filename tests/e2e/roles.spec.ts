@@ -76,6 +76,9 @@ test.describe('signing in and creating an account', () => {
     await signIn.goto();
     await signIn.signIn(DEMO.learner, 'pas-le-bon');
     await expect(page.locator('main').getByRole('alert')).toHaveText('L’adresse e-mail ou le mot de passe ne correspond pas. Vérifiez et réessayez.');
+    // A fresh form first: the message below must come from the second attempt, not linger.
+    await signIn.goto();
+    await expect(page.locator('main').getByText('L’adresse e-mail ou le mot de passe ne correspond pas.')).toHaveCount(0);
     await signIn.signIn('personne@exemple.fr', 'pas-le-bon');
     await expect(page.locator('main').getByRole('alert')).toHaveText('L’adresse e-mail ou le mot de passe ne correspond pas. Vérifiez et réessayez.');
     await expectNoAxeViolations(page);

@@ -5,8 +5,8 @@ import { authSecret } from '@/lib/env';
 // handlers are exercised through the same code path as a signed-in browser or API client.
 export const SESSION_COOKIE = 'authjs.session-token';
 
-export async function sessionCookieFor(user: { id: string; roles?: readonly string[] }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, roles: user.roles }, secret: authSecret(), salt: SESSION_COOKIE, maxAge: 3600 });
+export async function sessionCookieFor(user: { id: string }): Promise<string> {
+  const token = await encode({ token: { sub: user.id }, secret: authSecret(), salt: SESSION_COOKIE, maxAge: 3600 });
   return `${SESSION_COOKIE}=${token}`;
 }
 

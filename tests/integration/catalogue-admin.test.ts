@@ -249,6 +249,13 @@ describe('building the catalogue: sessions', () => {
     const [, cancel] = await auditOf(session!.id);
     expect(cancel).toMatchObject({ action: 'session.cancel', before: { status: 'scheduled' } });
     expect(cancel!.after).toMatchObject({ status: 'cancelled', reason: 'Le médiateur est malade.' });
+    // Each sign-up has its own record of the cancellation, by whom and from which status.
+    const perSignUp = await db
+      .select({ entityId: auditLog.entityId, actorId: auditLog.actorId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'enrollment.cancel'), inArray(auditLog.entityId, kept.map((e) => e.id))));
+    expect(perSignUp.map((row) => (row.before as { status: string }).status).sort()).toEqual(['confirmed', 'waitlisted']);
+    for (const row of perSignUp) expect(row).toMatchObject({ actorId: mediator.id, after: { status: 'cancelled', by: 'session-cancelled' } });
     await expect(cancelSession(mediator, session!.id, {}, { now: NOW })).rejects.toBeInstanceOf(ConflictError);
     await expect(updateSession(mediator, session!.id, { capacity: 12 }, { now: NOW })).rejects.toBeInstanceOf(ConflictError);
   });

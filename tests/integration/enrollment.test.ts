@@ -136,11 +136,11 @@ describe('cancelling and the waiting list', () => {
     const [a, b] = await makeLearners(2);
     await enroll(a!, sessionId, {}, later(1));
     await enroll(b!, sessionId, {}, later(2));
-    const count = await db.transaction(async (tx) => {
+    const cancelled = await db.transaction(async (tx) => {
       await tx.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, sessionId));
       return cancelSessionEnrollments(tx, sessionId, null, later(5));
     });
-    expect(count).toBe(2);
+    expect(cancelled.map((c) => [c.userId, c.previousStatus]).sort()).toEqual([[a!.id, 'confirmed'], [b!.id, 'waitlisted']].sort());
     expect((await signUpsOf(sessionId)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     const told = (await messagesAbout(sessionId)).filter((m) => m.kind === 'session-cancelled');
     expect(told.map((m) => m.recipientId).sort()).toEqual([a!.id, b!.id].sort());

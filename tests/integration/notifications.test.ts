@@ -3,12 +3,14 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, sessions, workshops } from '@/db/schema';
 import { cancelEnrollment, enroll, enrollLocked, lockSession } from '@/lib/enrollment';
+import { sessionCalendar } from '@/lib/catalogue';
+import { cancelSession, patchSession } from '@/lib/catalogue/sessions-admin';
 import { ForbiddenError } from '@/lib/errors';
 import { enqueueReminders, listOutbox } from '@/lib/notifications';
 import { deliverPending, MAX_ATTEMPTS } from '@/lib/notifications/worker';
 import { demoActor } from '../helpers/actors';
 import { db, onPostgres, seededTestDatabase } from '../helpers/db';
-import { makeLearners, makeMediator, makeSession, messagesAbout, placeBySlug, ROANNE } from '../helpers/enrollment-fixtures';
+import { HOME, makeLearners, makeMediator, makeSession, messagesAbout, placeBySlug, ROANNE } from '../helpers/enrollment-fixtures';
 import { startSmtpServer } from '../helpers/smtp';
 
 const NOW = new Date('2026-11-28T10:00:00Z'); // Saturday 11:00 in Saint-Étienne
@@ -117,6 +119,29 @@ describe('e-mail notifications through a real SMTP server', () => {
     expect((await messagesAbout(sessionId))[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(smtp.to(learner!.email!)).toEqual([]);
     smtp.rejectNext(0);
+  });
+
+  it('gives the cancellation e-mail a higher SEQUENCE than every earlier version of the event', async () => {
+    const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
+    // Created ten days ago, last edited yesterday.
+    await db.update(sessions).set({ createdAt: inDays(-10), updatedAt: inDays(-1) }).where(eq(sessions.id, sessionId));
+    const sequence = (event: ICAL.Component) => Number(event.getFirstPropertyValue('sequence'));
+    const sequenceOf = (ics: string) => sequence(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    const downloaded = sequenceOf((await sessionCalendar(sessionId, { now: NOW, baseUrl: 'http://localhost' })).body);
+    const [learner] = await makeLearners(1);
+    await enroll(learner!, sessionId, {}, later(1));
+    await patchSession(await makeMediator((await placeBySlug(HOME)).id), sessionId, { capacity: 6 }, { now: later(2) });
+    const edited = sequenceOf((await sessionCalendar(sessionId, { now: later(3), baseUrl: 'http://localhost' })).body);
+    await cancelSession(await makeMediator((await placeBySlug(HOME)).id), sessionId, {}, { now: later(4) });
+    await deliverPending({ now: later(5), transport: smtp.transport });
+    const [confirmation, cancellation] = smtp.to(learner!.email!).map((mail) => calendarOf(mail));
+    expect(cancellation!.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(cancellation!.getFirstPropertyValue('uid')).toBe(confirmation!.getFirstPropertyValue('uid'));
+    const cancelled = sequence(cancellation!);
+    expect(downloaded).toBe(9 * 86400);
+    expect(edited).toBeGreaterThan(downloaded);
+    expect(sequence(confirmation!)).toBeGreaterThan(downloaded);
+    expect(cancelled).toBeGreaterThan(Math.max(edited, sequence(confirmation!)));
   });
 
   it('sends nothing for a sign-up whose transaction rolled back', async () => {

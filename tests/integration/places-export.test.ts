@@ -127,6 +127,20 @@ describe('the open-data export of places', () => {
     expect(validate(rows)).toEqual([]);
   });
 
+  it('guards cells a spreadsheet would run as a formula, and keeps phone numbers as they are', async () => {
+    await db
+      .update(places)
+      .set({ description: '=HYPERLINK("http://exemple.test","clic")', accessInfo: '@SUM(1+1)', phone: '04 77 00 00 09' })
+      .where(eq(places.slug, 'epn-saint-just-saint-rambert'));
+    const text = (await csvExport()).text;
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const row = rows.find((r) => r.commune === 'Saint-Just-Saint-Rambert')!;
+    expect(row.presentation_detail).toBe('\'=HYPERLINK("http://exemple.test","clic")');
+    expect(Object.values(row).filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^\+\d+$/.test(cell))).toEqual([]);
+    expect(row.telephone).toBe('+33477000009');
+    expect(text).not.toMatch(/(^|,)"[=@]/m);
+  });
+
   it('leaves out a phone number the standard cannot hold rather than exporting it invalid', async () => {
     const [place] = await db.select().from(places).where(eq(places.slug, 'epn-feurs'));
     expect(toStandardRow({ ...place!, phone: 'voir le site' }).telephone).toBeNull();

@@ -99,4 +99,13 @@ describe('one definition of each rule', () => {
     expect(found).toEqual([]);
     expect(occurrences((text) => pattern.test(text)).some((where) => where.startsWith(`${home}:`))).toBe(true);
   });
+
+  it('CSV is written only by lib/export/csv.ts (csv-stringify), never escaped by hand', () => {
+    const escapesCsv = (text: string) => /replace\(\/"\/g, '""'\)|from 'csv-stringify/.test(text);
+    expect(occurrences(escapesCsv, { except: ['lib/export/csv.ts'] })).toEqual([]);
+  });
+
+  it.each(['learnerSearchSchema', 'sessionIdSchema'])('%s is defined once', (name) => {
+    expect(occurrences((text) => new RegExp(`(const|function) ${name}\\b`).test(text))).toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@ import { qrCodeDataUri } from '@/lib/attendance/qr';
 import { getActor } from '@/lib/auth/actor';
 import { formatDay, formatSessionTime, formatTime } from '@/lib/format/dates';
 import { publicUrl } from '@/lib/http/origin';
-import { pageErrors } from '@/lib/http/page';
+import { pageData } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { RecordSessionButton } from '../../activites/RecordSessionButton';
 import { AttendanceRoster, type RosterLabels } from './AttendanceRoster';
@@ -18,7 +18,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const path = `/mediation/seances/${id}`;
   const [actor, t, locale, query] = await Promise.all([getActor(), getT(), getLocale(), searchParams]);
-  const roster = await getRoster(actor, id).catch(pageErrors(path));
+  const roster = await pageData(getRoster(actor, id), { returnTo: path });
   const { session, people, waitlist } = roster;
   const closed = Boolean(session.closedAt);
   const cancelled = session.status === 'cancelled';

@@ -4,7 +4,7 @@ import { getRoster, searchWalkInCandidates, type WalkInCandidate } from '@/lib/a
 import { getActor } from '@/lib/auth/actor';
 import { ValidationError } from '@/lib/errors';
 import { formatSessionTime } from '@/lib/format/dates';
-import { pageErrors } from '@/lib/http/page';
+import { pageData } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { NewWalkInForm, PickWalkInForm } from './WalkInForms';
 
@@ -14,7 +14,7 @@ export default async function WalkInPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const path = `/mediation/seances/${id}/sans-inscription`;
   const [actor, t, locale, { q }] = await Promise.all([getActor(), getT(), getLocale(), searchParams]);
-  const { session } = await getRoster(actor, id).catch(pageErrors(path));
+  const { session } = await pageData(getRoster(actor, id), { returnTo: path });
   const query = typeof q === 'string' ? q.trim() : '';
   let found: WalkInCandidate[] | null = null;
   let searchError: string | undefined;
