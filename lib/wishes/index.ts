@@ -58,7 +58,8 @@ export async function listWishes(actor: Actor | null, rawQuery: unknown): Promis
       })
       .from(wishes)
       .leftJoin(users, eq(users.id, wishes.authorId))
-      .leftJoin(workshops, eq(workshops.id, wishes.workshopId))
+      // Draft workshops are not public: the link appears once the workshop is in the catalogue.
+      .leftJoin(workshops, and(eq(workshops.id, wishes.workshopId), eq(workshops.status, 'published')))
       .where(where)
       .orderBy(desc(meTooCount), desc(wishes.createdAt), desc(wishes.id))
       .limit(WISHES_PER_PAGE)
@@ -75,7 +76,6 @@ export async function listWishes(actor: Actor | null, rawQuery: unknown): Promis
       commune: r.commune,
       author: { name: shortName(r.authorName) },
       meTooCount: Number(r.meTooCount),
-      // Draft workshops are not public: the link appears once it is in the catalogue.
       workshop: r.workshopSlug ? { slug: r.workshopSlug, title: r.workshopTitle! } : null,
       createdAt: new Date(r.createdAt).toISOString(),
       meToo: Boolean(r.meToo) || r.authorId === actor?.id,
