@@ -9,10 +9,14 @@ export type AuditEntry = {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  // When the change happened (the caller's clock, e.g. an injected `now`); the database's otherwise.
+  at?: Date;
 };
 
-// Appends rows to the audit log. Pass the transaction of the change, so that the change and its
-// record are written together or not at all.
+// THE audit writer: every row of the audit log is appended here and nowhere else
+// (tests/unit/one-definition.test.ts fails on an insert into auditLog outside this file).
+// Pass the transaction of the change, so that the change and its record are written together or
+// not at all.
 export async function writeAudit(tx: Executor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const rows = (Array.isArray(entries) ? entries : [entries]).map((e) => ({
     actorId: e.actorId,
@@ -22,6 +26,7 @@ export async function writeAudit(tx: Executor, entries: AuditEntry | AuditEntry[
     // Dates become ISO strings, as they would in any JSON column.
     before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
     after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+    ...(e.at ? { at: e.at } : {}),
   }));
   if (rows.length > 0) await tx.insert(auditLog).values(rows);
 }

@@ -56,3 +56,14 @@ export class RateLimitedError extends UserError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+// THE test for a PostgreSQL unique_violation (23505), whichever driver raised it (drizzle wraps
+// the driver's error in `cause`). With `constraint`, only a violation of that constraint or index.
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint_name, constraint: name, message } = e as { code?: unknown; constraint_name?: string; constraint?: string; message?: string };
+    if (code !== '23505') continue;
+    if (!constraint || constraint_name === constraint || name === constraint || message?.includes(constraint)) return true;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
-// "Débuter avec son smartphone !" → "debuter-avec-son-smartphone". Used for the stable addresses
-// of workshops and places; a slug is made once, when the thing is created, and then kept.
-export function slugify(text: string, maxLength = 80): string {
+// THE slug maker. "Débuter avec son smartphone !" → "debuter-avec-son-smartphone". Used for the
+// stable addresses of workshops and places (a slug is made once, when the thing is created, and
+// then kept) and, shorter, for the names of downloaded files.
+export function slugify(text: string, maxLength = 80, fallback = 'sans-titre'): string {
   const slug = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,7 +12,7 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/g, '');
-  return slug || 'sans-titre';
+  return slug || fallback;
 }
 
 // The candidates for a unique slug: "atelier", "atelier-2", "atelier-3"…

@@ -2,12 +2,14 @@ import 'server-only';
 import { and, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { accessibilityReports, auditLog, outbox, userRoles, users } from '@/db/schema';
+import { accessibilityReports, outbox, userRoles, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { appUrl } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
+import { isUuid } from '@/lib/ids';
 
 // Barriers reported through the accessibility statement (/accessibilite). Anyone may report one,
 // signed in or not; network coordinators read them on /coordination, are told by e-mail through
@@ -52,7 +54,7 @@ export async function reportAccessibilityBarrier(actor: Actor | null, input: unk
       .insert(accessibilityReports)
       .values({ description: data.description, pageUrl: emptyToNull(data.pageUrl), contact: emptyToNull(data.contact), name: emptyToNull(data.name), reporterId: actor?.id ?? null, createdAt: now })
       .returning({ id: accessibilityReports.id });
-    await tx.insert(auditLog).values({ actorId: actor?.id ?? null, action: 'accessibility.report', entityType: 'accessibility_report', entityId: report!.id, after: { status: 'new' }, at: now });
+    await writeAudit(tx, { actorId: actor?.id ?? null, action: 'accessibility.report', entityType: 'accessibility_report', entityId: report!.id, after: { status: 'new' }, at: now });
     // Every coordinator with an e-mail address is told, in the same transaction.
     const coordinators = await tx
       .select({ id: users.id, email: users.email })
@@ -112,7 +114,7 @@ export async function listAccessibilityReports(actor: Actor | null, { limit = 20
 
 export async function markAccessibilityReportHandled(actor: Actor | null, id: unknown, now = new Date()): Promise<void> {
   assertCan(actor, 'coordination:view');
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce signalement n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Ce signalement n’existe pas.');
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(accessibilityReports)
@@ -124,6 +126,6 @@ export async function markAccessibilityReportHandled(actor: Actor | null, id: un
       if (!exists) throw new NotFoundError('Ce signalement n’existe pas.');
       return;
     }
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'accessibility.handle', entityType: 'accessibility_report', entityId: row.id, before: { status: 'new' }, after: { status: 'handled' }, at: now });
+    await writeAudit(tx, { actorId: actor!.id, action: 'accessibility.handle', entityType: 'accessibility_report', entityId: row.id, before: { status: 'new' }, after: { status: 'handled' }, at: now });
   });
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { auditLog, placeStaff, places, userRoles, users } from '@/db/schema';
+import { placeStaff, places, userRoles, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { findClaimableProfile } from '@/lib/learners';
 import { normalizePhone } from '@/lib/learners/phone';
 import { clearHits, hit } from '@/lib/rate-limit';
@@ -41,7 +42,7 @@ export async function createLearnerAccount(input: unknown, clientKey = 'unknown'
         const row = claimed[0];
         // Claimed by a concurrent request with the same code.
         if (!row) throw new ValidationError({ claimCode: ['Ce code a déjà servi. Connectez-vous, ou demandez un nouveau code à votre médiateur numérique.'] });
-        await tx.insert(auditLog).values({ actorId: row.id, action: 'account.claim', entityType: 'user', entityId: row.id, at: now });
+        await writeAudit(tx, { actorId: row.id, action: 'account.claim', entityType: 'user', entityId: row.id, at: now });
         return { id: row.id, name: row.name, email: data.email };
       }
       const inserted = await tx
@@ -52,12 +53,12 @@ export async function createLearnerAccount(input: unknown, clientKey = 'unknown'
       const row = inserted[0];
       // A concurrent request took the address between our read and our insert.
       if (!row) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-      await tx.insert(auditLog).values({ actorId: row.id, action: 'account.create', entityType: 'user', entityId: row.id });
+      await writeAudit(tx, { actorId: row.id, action: 'account.create', entityType: 'user', entityId: row.id });
       return { id: row.id, name: row.name, email: data.email };
     })
     .catch((error: unknown) => {
       // A concurrent claim took the address between our read and our update.
-      if ((error as { cause?: { code?: string } })?.cause?.code === '23505') throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      if (isUniqueViolation(error)) throw new ConflictError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
       throw error;
     });
 }

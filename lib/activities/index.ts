@@ -1,15 +1,17 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, auditLog, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
-import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError } from '@/lib/errors';
+import { activities, activityParticipants, attendance, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
+import { assertCan, can, inPlaceScope, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
+import { inScope } from '@/lib/auth/place-scope';
+import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { parisToday } from '@/lib/stats/period';
 import { toParisWallClock } from '@/lib/time';
 import { parseInput } from '@/lib/validation';
 import { GENDERS, AGE_BANDS, SOCIAL_STATUSES, THEMES, type ActivityKind, type Level, type PlaceType, type Theme } from '@/lib/vocabulary';
+import { isUuid } from '@/lib/ids';
 import {
   activityInputSchema,
   activityListQuerySchema,
@@ -62,16 +64,16 @@ export class SessionAlreadyRecordedError extends ConflictError {
   }
 }
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 // Coordinators work on the whole network.
-const networkWide = (actor: Actor) => can(actor, 'stats:network');
+const networkWide = (actor: Actor) => placeScope(actor) === 'all';
 
 // The activities an actor may read. The actor is asserted first: no optional filter here.
 function visibleTo(actor: Actor): SQL | undefined {
-  if (networkWide(actor)) return undefined;
+  const scope = placeScope(actor);
+  if (scope === 'all') return undefined;
   const own = eq(activities.mediatorId, actor.id);
-  return actor.staffedPlaceIds.length ? or(own, inArray(activities.placeId, [...actor.staffedPlaceIds])) : own;
+  return isEmptyScope(scope) ? own : or(own, inScope(activities.placeId, scope));
 }
 
 const canChange = (actor: Actor, row: { mediatorId: string }) => row.mediatorId === actor.id || networkWide(actor);
@@ -116,9 +118,9 @@ export type LoggablePlace = { id: string; slug: string; name: string; commune: s
 export async function loggablePlaces(actor: Actor | null): Promise<LoggablePlace[]> {
   assertCan(actor, 'activity:log');
   const columns = { id: places.id, slug: places.slug, name: places.name, commune: places.commune };
-  if (networkWide(actor!)) return db.select(columns).from(places).where(eq(places.active, true)).orderBy(asc(places.name));
-  if (actor!.staffedPlaceIds.length === 0) return [];
-  return db.select(columns).from(places).where(inArray(places.id, [...actor!.staffedPlaceIds])).orderBy(asc(places.name));
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
+  return db.select(columns).from(places).where(scope === 'all' ? eq(places.active, true) : inScope(places.id, scope)).orderBy(asc(places.name));
 }
 
 // Communes of the network, offered as suggestions for a person's commune.
@@ -267,7 +269,7 @@ async function loadActivity(executor: Executor, id: string) {
 }
 
 function canRead(actor: Actor, loaded: { mediatorId: string; placeId: string | null }) {
-  return networkWide(actor) || loaded.mediatorId === actor.id || (loaded.placeId !== null && actor.staffedPlaceIds.includes(loaded.placeId));
+  return loaded.mediatorId === actor.id || inPlaceScope(placeScope(actor), loaded.placeId);
 }
 
 // One activity, for its author, the staff of its place and coordinators.
@@ -292,8 +294,8 @@ export type SessionToRecord = { id: string; title: string; placeName: string; st
 // Closed sessions of the actor's places that no activity records yet, most recent first.
 export async function listSessionsToRecord(actor: Actor | null, { limit = 10 } = {}): Promise<SessionToRecord[]> {
   assertCan(actor, 'activity:log');
-  const everywhere = networkWide(actor!);
-  if (!everywhere && actor!.staffedPlaceIds.length === 0) return [];
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
   return db
     .select({
       id: sessions.id,
@@ -308,7 +310,7 @@ export async function listSessionsToRecord(actor: Actor | null, { limit = 10 } =
     .innerJoin(places, eq(places.id, sessions.placeId))
     .where(
       and(
-        everywhere ? undefined : inArray(sessions.placeId, [...actor!.staffedPlaceIds]),
+        inScope(sessions.placeId, scope),
         eq(sessions.status, 'done'),
         sql`not exists (select 1 from ${activities} where ${activities.sessionId} = ${sessions.id})`,
       ),
@@ -555,14 +557,6 @@ async function checkActivity(actor: Actor, data: ActivityInput, now: Date, sessi
   }
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint_name, constraint: c, message } = e as { code?: string; constraint_name?: string; constraint?: string; message?: string };
-    if (code === '23505' && (constraint_name === constraint || c === constraint || message?.includes(constraint))) return true;
-  }
-  return false;
-}
-
 async function recordedActivityOf(sessionId: string): Promise<string | null> {
   const [row] = await db.select({ id: activities.id }).from(activities).where(eq(activities.sessionId, sessionId));
   return row?.id ?? null;
@@ -591,7 +585,7 @@ export async function createActivity(actor: Actor | null, input: unknown, now = 
         .returning({ id: activities.id });
       const id = row!.id;
       if (participantIds.length) await tx.insert(activityParticipants).values(participantIds.map((userId) => ({ activityId: id, userId })));
-      await tx.insert(auditLog).values({
+      await writeAudit(tx, {
         actorId: actor!.id,
         action: 'activity.create',
         entityType: 'activity',
@@ -657,7 +651,7 @@ export async function updateActivity(actor: Actor | null, id: string, input: unk
     await tx.update(activities).set({ ...fields, updatedAt: now }).where(eq(activities.id, id));
     await tx.delete(activityParticipants).where(eq(activityParticipants.activityId, id));
     if (participantIds.length) await tx.insert(activityParticipants).values(participantIds.map((userId) => ({ activityId: id, userId })));
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor!.id,
       action: 'activity.update',
       entityType: 'activity',
@@ -674,7 +668,7 @@ export async function deleteActivity(actor: Actor | null, id: string): Promise<v
   const loaded = await loadForChange(actor!, id);
   await db.transaction(async (tx) => {
     await tx.delete(activities).where(eq(activities.id, id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'activity.delete', entityType: 'activity', entityId: id, before: snapshotOfView(loaded.view) });
+    await writeAudit(tx, { actorId: actor!.id, action: 'activity.delete', entityType: 'activity', entityId: id, before: snapshotOfView(loaded.view) });
   });
 }
 

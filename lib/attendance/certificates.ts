@@ -3,11 +3,12 @@ import { and, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '@/db';
 import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, type Actor } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, isUniqueViolation } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { isUniqueViolation, randomCode } from './codes';
-import { attendanceEntityId, audit, loadSession, parseSessionId } from './internal';
+import { randomCode } from './codes';
+import { attendanceEntityId, loadSession, parseSessionId } from './internal';
 import { CERTIFICATE_CODE_LENGTH, certificateCodeSchema, type AttendanceStatus } from './schema';
 
 // Exactly what an attendance certificate states, and so all that its verification page shows.
@@ -84,7 +85,7 @@ export async function issueCertificate(actor: Actor | null, sessionId: unknown, 
           .where(and(eq(attendance.sessionId, id), eq(attendance.userId, personId), isNull(attendance.certificateCode)))
           .returning({ code: attendance.certificateCode });
         if (set.length) {
-          await audit(tx, { actorId: actor.id, action: 'certificate.issue', entityType: 'attendance', entityId: attendanceEntityId(id, personId), after: { certificateCode: code }, at: now });
+          await writeAudit(tx, { actorId: actor.id, action: 'certificate.issue', entityType: 'attendance', entityId: attendanceEntityId(id, personId), after: { certificateCode: code }, at: now });
         }
         const [issued] = await certificateQuery(tx).where(where);
         if (!issued?.code) throw new NotFoundError(NO_CERTIFICATE);

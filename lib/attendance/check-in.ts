@@ -2,12 +2,13 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { attendance, enrollments, places, sessions, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, type Actor } from '@/lib/auth/policy';
 import { formatDay, formatTime } from '@/lib/format/dates';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
-import { attendanceEntityId, audit } from './internal';
+import { attendanceEntityId } from './internal';
 import { checkInSchema, type AttendanceStatus } from './schema';
 
 // Self check-in opens this long before the start and closes at the end.
@@ -127,7 +128,7 @@ export async function checkInSelf(actor: Actor | null, input: unknown, now = new
         .insert(attendance)
         .values({ sessionId: session.id, userId: actor.id, status: verdict.status, walkIn: verdict.walkIn, markedById: actor.id, markedAt: now })
         .onConflictDoUpdate({ target: [attendance.sessionId, attendance.userId], set: { status: verdict.status, markedById: actor.id, markedAt: now } });
-      await audit(tx, {
+      await writeAudit(tx, {
         actorId: actor.id,
         action: 'attendance.self-check-in',
         entityType: 'attendance',

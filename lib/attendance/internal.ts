@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { auditLog, sessions } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/policy';
+import { sessions } from '@/db/schema';
+import { placeScope, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
 import { sessionIdSchema } from './schema';
 
@@ -29,22 +29,8 @@ export async function loadSession(executor: Executor, id: string, { lock = false
 // Places whose learners the actor may look up: every place for network staff (null), otherwise
 // the places they staff.
 export function placeScopeOf(actor: Actor): string[] | null {
-  return can(actor, 'stats:network') ? null : [...actor.staffedPlaceIds];
-}
-
-export async function audit(
-  executor: Executor,
-  entry: { actorId: string | null; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; at?: Date },
-): Promise<void> {
-  await executor.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    ...(entry.at ? { at: entry.at } : {}),
-  });
+  const scope = placeScope(actor);
+  return scope === 'all' ? null : [...scope];
 }
 
 export const attendanceEntityId = (sessionId: string, personId: string) => `${sessionId}:${personId}`;

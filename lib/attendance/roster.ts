@@ -3,11 +3,13 @@ import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql }
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
 import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
+import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
-import { randomCode, isUniqueViolation } from './codes';
-import { attendanceEntityId, audit, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
+import { randomCode } from './codes';
+import { attendanceEntityId, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
 import {
   CHECK_IN_CODE_LENGTH,
   learnerSearchSchema,
@@ -191,7 +193,7 @@ async function writeMarks(tx: Executor, actor: Actor, session: SessionRow, marks
         target: [attendance.sessionId, attendance.userId],
         set: { status: mark.status, walkIn, markedById: actor.id, markedAt: now },
       });
-    await audit(tx, {
+    await writeAudit(tx, {
       actorId: actor.id,
       action: action ?? (session.closedAt ? 'attendance.correct-after-closing' : 'attendance.mark'),
       entityType: 'attendance',
@@ -273,7 +275,7 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
     assertOpenForAttendance(session);
     const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, createdById: actor.id }).returning({ id: users.id });
-    await audit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
+    await writeAudit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
     return addWalkInTx(tx, actor, session, created!.id, now);
   });
 }
@@ -343,7 +345,7 @@ export async function closeSession(actor: Actor | null, sessionId: unknown, now 
       'attendance.absent-at-closing',
     );
     await tx.update(sessions).set({ status: 'done', closedAt: now, updatedAt: now }).where(eq(sessions.id, id));
-    await audit(tx, {
+    await writeAudit(tx, {
       actorId: actor.id,
       action: 'session.close',
       entityType: 'session',
@@ -369,7 +371,7 @@ export async function setSelfCheckIn(actor: Actor | null, sessionId: unknown, in
         assertOpenForAttendance(session);
         const checkInCode = data.enabled ? (session.checkInCode ?? randomCode(CHECK_IN_CODE_LENGTH)) : session.checkInCode;
         await tx.update(sessions).set({ selfCheckIn: data.enabled, lateAfterMinutes: data.lateAfterMinutes, checkInCode, updatedAt: now }).where(eq(sessions.id, id));
-        await audit(tx, {
+        await writeAudit(tx, {
           actorId: actor.id,
           action: 'session.self-check-in',
           entityType: 'session',
@@ -400,15 +402,17 @@ export async function attendanceCountsFor(actor: Actor | null, sessionIds: reado
   const rows = await db
     .select({
       sessionId: sessions.id,
-      confirmed: sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed')`,
+      confirmed: confirmedSeats(sessionRow),
       present: sql<number>`count(*) filter (where ${attendance.status} = 'present')::int`,
       late: sql<number>`count(*) filter (where ${attendance.status} = 'late')::int`,
       excused: sql<number>`count(*) filter (where ${attendance.status} = 'excused')::int`,
       absent: sql<number>`count(*) filter (where ${attendance.status} = 'absent')::int`,
       walkIns: sql<number>`count(*) filter (where ${attendance.walkIn})::int`,
       unmarkedWalkIns: sql<number>`count(*) filter (where ${attendance.walkIn} and ${attendance.status} = 'unmarked')::int`,
-      unmarkedConfirmed: sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed'
-        and not exists (select 1 from ${attendance} a where a.session_id = e.session_id and a.user_id = e.user_id and a.status <> 'unmarked'))`,
+      unmarkedConfirmed: confirmedSeats(
+        sessionRow,
+        sql`not exists (select 1 from ${attendance} a where a.session_id = seat.session_id and a.user_id = seat.user_id and a.status <> 'unmarked')`,
+      ),
     })
     .from(sessions)
     .leftJoin(attendance, eq(attendance.sessionId, sessions.id))

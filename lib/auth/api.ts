@@ -1,10 +1,10 @@
 import 'server-only';
 import { getToken } from 'next-auth/jwt';
-import { z } from 'zod';
 import { loadActor } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { UnauthenticatedError } from '@/lib/errors';
 import type { Actor } from './policy';
+import { isUuid } from '@/lib/ids';
 
 // The actor of an API request, from its next-auth session cookie (plain or __Secure- behind
 // HTTPS). Reads the request itself, so route handlers work the same in tests and in Next; roles
@@ -13,7 +13,7 @@ export async function getApiActor(request: Request): Promise<Actor | null> {
   const secret = authSecret();
   for (const secureCookie of [false, true]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
-    if (token?.sub) return z.uuid().safeParse(token.sub).success ? loadActor(token.sub) : null;
+    if (token?.sub) return isUuid(token.sub) ? loadActor(token.sub) : null;
   }
   return null;
 }

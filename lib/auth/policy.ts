@@ -95,6 +95,27 @@ export function assertCan(actor: Actor | null, action: Action, scope?: Scope): v
   throw new ForbiddenError();
 }
 
+// "On which places does this actor act?" — the one question for every list, query and check that
+// is scoped to places (never `can(actor, 'stats:network')` or `staffedPlaceIds` read directly):
+// 'all' for network staff (coordinators), the places they staff for mediators, none for anyone
+// else (staffing a place without the mediator role grants nothing).
+export type PlaceScope = 'all' | readonly string[];
+
+export function placeScope(actor: Actor | null): PlaceScope {
+  if (!actor) return [];
+  if (has(actor, 'coordinator')) return 'all';
+  return has(actor, 'mediator') ? actor.staffedPlaceIds : [];
+}
+
+// Whether a place (null: no place) is within a scope.
+export function inPlaceScope(scope: PlaceScope, placeId: string | null): boolean {
+  if (scope === 'all') return true;
+  return placeId !== null && scope.includes(placeId);
+}
+
+// Whether the scope names no place at all (a mediator who staffs none yet).
+export const isEmptyScope = (scope: PlaceScope): boolean => scope !== 'all' && scope.length === 0;
+
 export function assertSignedIn(actor: Actor | null): asserts actor is Actor {
   if (!actor) throw new UnauthenticatedError();
 }

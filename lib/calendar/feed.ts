@@ -2,7 +2,8 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '@/db';
-import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { translator } from '@/lib/i18n';
 import { sessionEvent } from './event';
@@ -27,7 +28,7 @@ export async function createCalendarToken(actor: Actor | null, now = new Date())
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await tx.update(users).set({ calendarToken: token, updatedAt: now }).where(eq(users.id, actor!.id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'calendar.token-create', entityType: 'user', entityId: actor!.id, at: now });
+    await writeAudit(tx, { actorId: actor!.id, action: 'calendar.token-create', entityType: 'user', entityId: actor!.id, at: now });
   });
   return token;
 }
@@ -36,7 +37,7 @@ export async function revokeCalendarToken(actor: Actor | null, now = new Date())
   assertCan(actor, 'myspace:view');
   await db.transaction(async (tx) => {
     await tx.update(users).set({ calendarToken: null, updatedAt: now }).where(eq(users.id, actor!.id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'calendar.token-revoke', entityType: 'user', entityId: actor!.id, at: now });
+    await writeAudit(tx, { actorId: actor!.id, action: 'calendar.token-revoke', entityType: 'user', entityId: actor!.id, at: now });
   });
 }
 

@@ -3,11 +3,13 @@ import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db';
-import { enrollments, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
+import { places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { toIcs } from '@/lib/calendar/ics';
+import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
-import { confirmedCountSql, upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { isUuid } from '@/lib/ids';
 
 // (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 // One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
@@ -100,11 +102,8 @@ export type PublicSession = {
   trainers: string[];
 };
 
-const countOf = (status: 'confirmed' | 'waitlisted') =>
-  sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = ${status})`;
-
 export async function getPublicSession(id: string, { now = new Date() } = {}): Promise<PublicSession> {
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError(SESSION_NOT_FOUND);
+  if (!isUuid(id)) throw new NotFoundError(SESSION_NOT_FOUND);
   const [row] = await db
     .select({
       id: sessions.id,
@@ -114,8 +113,7 @@ export async function getPublicSession(id: string, { now = new Date() } = {}): P
       createdAt: sessions.createdAt,
       updatedAt: sessions.updatedAt,
       capacity: sessions.capacity,
-      confirmedCount: countOf('confirmed'),
-      waitlistCount: countOf('waitlisted'),
+      ...seatCounts(),
       trainers: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${sessionTrainers} st join ${users} u on u.id = st.user_id where st.session_id = ${sessions}.id), '{}')`,
       workshop: {
         slug: workshops.slug,
@@ -142,7 +140,7 @@ export async function getPublicSession(id: string, { now = new Date() } = {}): P
   if (!row) throw new NotFoundError(SESSION_NOT_FOUND);
   return {
     ...row,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     upcoming: row.status === 'scheduled' && row.startsAt > now,
     workshop: { ...row.workshop, themes: row.workshop.themes as Theme[] },
   };
@@ -166,7 +164,7 @@ function distanceKm(a: { latitude: number | null; longitude: number | null }, b:
 // workshop that still have seats, at the same place, and at the nearest other places (the first
 // such date of each, nearest first). Empty lists for an unknown session.
 export async function otherDatesOf(sessionId: string, { now = new Date() } = {}): Promise<OtherDates> {
-  if (!z.uuid().safeParse(sessionId).success) return { samePlace: [], nearby: [] };
+  if (!isUuid(sessionId)) return { samePlace: [], nearby: [] };
   const base = alias(sessions, 'base');
   const basePlace = alias(places, 'base_place');
   const rows = await db
@@ -175,7 +173,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: confirmedCountSql,
+      confirmedCount: confirmedSeats(sessionRow),
       placeId: places.id,
       placeName: places.name,
       placeSlug: places.slug,
@@ -197,7 +195,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
         eq(places.active, true),
         eq(sessions.status, 'scheduled'),
         gt(sessions.startsAt, now),
-        sql`${sessions.capacity} > ${confirmedCountSql}`,
+        hasFreeSeat(),
       ),
     )
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
@@ -206,7 +204,7 @@ export async function otherDatesOf(sessionId: string, { now = new Date() } = {})
     ...row,
     samePlace,
     placeId,
-    seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+    seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     distanceKm: samePlace ? 0 : distanceKm(from, { latitude, longitude }),
   }));
   const strip = ({ samePlace: _s, placeId: _p, ...date }: (typeof dates)[number]): OtherDate => date;

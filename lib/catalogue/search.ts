@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, arrayContains, asc, count, desc, eq, exists, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { enrollments, places, sessions, workshops } from '@/db/schema';
+import { places, sessions, workshops } from '@/db/schema';
+import { confirmedSeats, hasFreeSeat, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { ValidationError } from '@/lib/errors';
 import { parisStartOfDay, parseParisDate, addDays } from '@/lib/time';
 import { type FrenchCorpus, frenchSearch, searchWords } from '@/lib/search/french';
@@ -62,10 +63,6 @@ const catalogueCorpus: FrenchCorpus = {
   anyDocumentMatches: (query) => sql`exists (select 1 from ${workshops} w2 where w2.status = 'published' and w2.search_vector @@ ${query})`,
 };
 
-// Correlated subqueries name their outer table explicitly: in the select list of a one-table
-// query drizzle leaves columns unqualified, and "id" would then mean the inner table's.
-export const confirmedCountSql = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
-
 export type SessionFilters = { place?: string; from?: string; to?: string; seats?: boolean };
 
 const hasSessionFilters = (f: SessionFilters) => Boolean(f.place || f.from || f.to || f.seats);
@@ -81,7 +78,7 @@ function sessionConditions(filters: SessionFilters, now: Date): SQL[] {
   if (filters.place) {
     conditions.push(sql`(${places.slug} = ${filters.place} or lower(comptoir_unaccent(${places.commune})) = lower(comptoir_unaccent(${filters.place}::text)))`);
   }
-  if (filters.seats) conditions.push(sql`${sessions.capacity} > ${confirmedCountSql}`);
+  if (filters.seats) conditions.push(hasFreeSeat());
   return conditions;
 }
 
@@ -102,7 +99,7 @@ export async function upcomingSessionsOf(
       placeName: places.name,
       placeSlug: places.slug,
       commune: places.commune,
-      confirmedCount: confirmedCountSql.as('confirmed_count'),
+      confirmedCount: confirmedSeats(sessionRow).as('confirmed_count'),
       rank: sql<number>`row_number() over (partition by ${sessions.workshopId} order by ${sessions.startsAt}, ${sessions.id})`.as('rank'),
       count: sql<number>`(count(*) over (partition by ${sessions.workshopId}))::int`.as('count'),
     })
@@ -122,7 +119,7 @@ export async function upcomingSessionsOf(
       commune: row.commune,
       capacity: row.capacity,
       confirmedCount: row.confirmedCount,
-      seatsLeft: Math.max(0, row.capacity - row.confirmedCount),
+      seatsLeft: seatsLeft(row.capacity, row.confirmedCount),
     });
     result.set(row.workshopId, entry);
   }

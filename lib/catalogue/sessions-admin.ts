@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '@/db';
 import { enrollments, placeStaff, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
@@ -7,12 +7,14 @@ import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { toParisWallClock } from '@/lib/time';
+import { confirmedSeats, seatCounts } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
 import { expandSessions, type LocalDate, type LocalTime } from './recurrence';
 import { cancelSessionSchema, MAX_OCCURRENCES, scheduleSessionSchema, updateSessionSchema } from './schema';
 import { fillFreeSeats } from '@/lib/enrollment';
 import { notifySessionCancelled } from '@/lib/notifications';
 import { canManageWorkshop } from './workshops-admin';
+import { isUuid } from '@/lib/ids';
 import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 // Scheduling, editing and cancelling sessions. A mediator acts on the sessions of the places they
@@ -44,7 +46,6 @@ const WORKSHOP_NOT_FOUND = 'Cet atelier n’existe pas.';
 const NOT_YOUR_PLACE = 'Vous n’intervenez pas dans le lieu de cette séance.';
 const MAX_SPAN_DAYS = 731;
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const parseDate = (value: string): LocalDate => {
@@ -63,9 +64,6 @@ export function wallClockFields(startsAt: Date, endsAt: Date): { date: string; s
   return { date: `${s.year}-${pad(s.month)}-${pad(s.day)}`, startTime: `${pad(s.hour)}:${pad(s.minute)}`, endTime: `${pad(e.hour)}:${pad(e.minute)}` };
 }
 
-const confirmedCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'confirmed')`;
-const waitlistCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions}.id and e.status = 'waitlisted')`;
-
 async function sessionViews(tx: Executor, where: SQL | undefined, limit = 500): Promise<SessionView[]> {
   const rows = await tx
     .select({
@@ -81,8 +79,7 @@ async function sessionViews(tx: Executor, where: SQL | undefined, limit = 500): 
       status: sessions.status,
       seriesId: sessions.seriesId,
       signupCutoffHours: sessions.signupCutoffHours,
-      confirmedCount: confirmedCount,
-      waitlistCount: waitlistCount,
+      ...seatCounts(),
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
@@ -281,10 +278,7 @@ export async function updateSession(actor: Actor | null, id: string, input: unkn
       if (moved) Object.assign(changes, { startsAt: occurrence!.startsAt, endsAt: occurrence!.endsAt });
     }
     if (data.capacity !== undefined && data.capacity !== before.capacity) {
-      const [{ n }] = (await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(enrollments)
-        .where(and(eq(enrollments.sessionId, id), eq(enrollments.status, 'confirmed')))) as [{ n: number }];
+      const [{ n }] = (await tx.select({ n: confirmedSeats(id) }).from(sessions).where(eq(sessions.id, id))) as [{ n: number }];
       if (data.capacity < n) {
         const message =
           n === 1

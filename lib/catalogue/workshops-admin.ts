@@ -3,7 +3,8 @@ import { and, asc, count, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { places, sessions, workshopPlaces, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, assertSignedIn, can, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
+import { inScope } from '@/lib/auth/place-scope';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { slugCandidate, slugify } from '@/lib/slug';
 import { parseInput } from '@/lib/validation';
@@ -47,7 +48,7 @@ const PLACE_KEPT = 'Vous ne pouvez pas retirer un lieu où vous n’intervenez p
 
 // May the actor manage a workshop run by these places?
 export function canManageWorkshop(actor: Actor | null, placeIds: readonly string[]): boolean {
-  if (placeIds.length === 0) return can(actor, 'place:manage');
+  if (placeIds.length === 0) return placeScope(actor) === 'all';
   return placeIds.some((placeId) => can(actor, 'workshop:manage', { placeId }));
 }
 
@@ -101,12 +102,12 @@ async function loadWorkshop(tx: Executor, where: { slug: string } | { id: string
 // places they staff for a mediator.
 export async function placeChoicesFor(actor: Actor | null): Promise<PlaceRef[]> {
   assertCan(actor, 'mediation:view');
-  const everywhere = can(actor, 'place:manage');
-  if (!everywhere && actor!.staffedPlaceIds.length === 0) return [];
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
   return db
     .select({ id: places.id, slug: places.slug, name: places.name, commune: places.commune })
     .from(places)
-    .where(everywhere ? eq(places.active, true) : inArray(places.id, [...actor!.staffedPlaceIds]))
+    .where(scope === 'all' ? eq(places.active, true) : inScope(places.id, scope))
     .orderBy(asc(places.commune), asc(places.name));
 }
 
@@ -127,8 +128,8 @@ export async function listManagedWorkshops(
   { placeId, status, now = new Date() }: { placeId?: string; status?: WorkshopStatus; now?: Date } = {},
 ): Promise<ManagedWorkshop[]> {
   assertCan(actor, 'mediation:view');
-  const everywhere = can(actor, 'place:manage');
-  const scope = everywhere ? (placeId ? [placeId] : null) : actor!.staffedPlaceIds.filter((id) => !placeId || id === placeId);
+  const actorScope = placeScope(actor);
+  const scope = actorScope === 'all' ? (placeId ? [placeId] : null) : actorScope.filter((id) => !placeId || id === placeId);
   if (scope && scope.length === 0) return [];
   // `${workshops}.id`, not `${workshops.id}`: in a one-table select drizzle leaves columns unqualified,
   // and a bare "id" would name the subquery's own column.

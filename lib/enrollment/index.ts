@@ -1,14 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Database, type Executor, type Transaction } from '@/db';
-import { attendance, auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
-import { ConflictError, ForbiddenError, NotFoundError, UserError } from '@/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UserError, isUniqueViolation } from '@/lib/errors';
 import { formatDay, formatTime } from '@/lib/format/dates';
 import { loadRecipients, loadSessionInfo, notify, notifySessionCancelled, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { enrollInputSchema } from './schema';
+import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
+import { isUuid } from '@/lib/ids';
 
 // Sign-ups ("inscriptions"). Every change of a session's sign-ups happens in a transaction that
 // first locks the session row (SELECT … FOR UPDATE): sign-ups, cancellations and promotions of
@@ -44,7 +46,6 @@ const sessionColumns = {
   signupCutoffHours: sessions.signupCutoffHours,
 };
 
-const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 // Locks the session row until the end of the transaction; unknown ids are 404.
 export async function lockSession(tx: Transaction, sessionId: string): Promise<LockedSession> {
@@ -82,12 +83,9 @@ function assertOpen(session: LockedSession, now: Date, staff: boolean) {
 
 async function countsIn(tx: Executor, sessionId: string) {
   const [row] = await tx
-    .select({
-      confirmed: sql<number>`count(*) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${enrollments.status} = 'waitlisted')::int`,
-    })
-    .from(enrollments)
-    .where(eq(enrollments.sessionId, sessionId));
+    .select({ confirmed: confirmedSeats(sessionId), waiting: waitlistCount(sessionId) })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0 };
 }
 
@@ -127,7 +125,7 @@ async function promoteLocked(tx: Transaction, session: LockedSession, actorId: s
     .update(enrollments)
     .set({ status: 'confirmed', confirmedAt: now, updatedAt: now })
     .where(inArray(enrollments.id, next.map((n) => n.id)));
-  await tx.insert(auditLog).values(
+  await writeAudit(tx,
     next.map((n) => ({ actorId, action: 'enrollment.promote', entityType: 'enrollment', entityId: n.id, before: { status: 'waitlisted' }, after: { status: 'confirmed' }, at: now })),
   );
   await notify(tx, { kind: 'promoted', sessionId: session.id, userIds: next.map((n) => n.userId), now, preloaded: info ? { session: info, people: [] } : undefined });
@@ -166,13 +164,13 @@ function alreadyMessage(self: boolean, status: EnrollmentStatus, position?: numb
 async function stateOf(tx: Executor, sessionId: string, userId: string) {
   const [row] = await tx
     .select({
-      confirmed: sql<number>`count(*) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${enrollments.status} = 'waitlisted')::int`,
-      mineId: sql<string | null>`max(${enrollments.id}::text) filter (where ${enrollments.userId} = ${userId})`,
-      mineStatus: sql<EnrollmentStatus | null>`max(${enrollments.status}::text) filter (where ${enrollments.userId} = ${userId})`,
+      confirmed: confirmedSeats(sessionId),
+      waiting: waitlistCount(sessionId),
+      mineId: sql<string | null>`(select e.id::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${userId})`,
+      mineStatus: sql<EnrollmentStatus | null>`(select e.status::text from ${enrollments} e where e.session_id = ${sessionId} and e.user_id = ${userId})`,
     })
-    .from(enrollments)
-    .where(eq(enrollments.sessionId, sessionId));
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0, mine: row?.mineId ? { id: row.mineId, status: row.mineStatus! } : null };
 }
 
@@ -210,7 +208,7 @@ export async function enrollLocked(
         .insert(enrollments)
         .values({ ...values, sessionId: session.id, userId: learner.id, createdAt: now })
         .returning({ id: enrollments.id });
-  await tx.insert(auditLog).values({
+  await writeAudit(tx, {
     actorId: actor.id,
     action: existing ? 'enrollment.reactivate' : 'enrollment.create',
     entityType: 'enrollment',
@@ -225,13 +223,6 @@ export async function enrollLocked(
   return position ? { status, position } : { status };
 }
 
-// A concurrent duplicate that slipped past the check still hits the unique index.
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 // Signs the actor up (no learnerId), or — for a mediator of the session's place or a
 // coordinator — the learner named by learnerId. Confirmed while seats are free, otherwise on
@@ -286,7 +277,7 @@ export async function cancelEnrollment(actor: Actor | null, sessionId: string, i
     }
     if (onBehalf && now >= session.endsAt) throw new UserError('Cette séance est terminée : son émargement fait foi.', { status: 409 });
     await tx.update(enrollments).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(enrollments.id, current.id));
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor.id,
       action: 'enrollment.cancel',
       entityType: 'enrollment',
@@ -311,7 +302,7 @@ export async function cancelSessionEnrollments(tx: Transaction, sessionId: strin
     .where(and(eq(enrollments.sessionId, sessionId), inArray(enrollments.status, ['confirmed', 'waitlisted'])))
     .returning({ id: enrollments.id });
   if (cancelled.length > 0) {
-    await tx.insert(auditLog).values(
+    await writeAudit(tx,
       cancelled.map((c) => ({ actorId, action: 'enrollment.cancel', entityType: 'enrollment', entityId: c.id, after: { status: 'cancelled', by: 'session-cancelled' }, at: now })),
     );
   }
@@ -326,15 +317,12 @@ export async function sessionCounts(sessionId: string, database: Executor = db):
   const [row] = await database
     .select({
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
-    .where(eq(sessions.id, sessionId))
-    .groupBy(sessions.id);
+    .where(eq(sessions.id, sessionId));
   if (!row) return null;
-  return { ...row, seatsLeft: Math.max(0, row.capacity - row.confirmedCount) };
+  return { ...row, seatsLeft: seatsLeft(row.capacity, row.confirmedCount) };
 }
 
 export type EnrollmentPanelView = SessionCounts & {

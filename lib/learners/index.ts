@@ -1,23 +1,24 @@
 import 'server-only';
 import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Transaction } from '@/db';
-import { auditLog, enrollments, places, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
+import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { seatCounts } from '@/lib/enrollment/seats';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
 import { formatPhone, phoneSearchDigits } from './phone';
 import { createAssistedLearnerSchema, learnerSearchSchema } from './schema';
+import { isUuid } from '@/lib/ids';
 
 // Learners seen from the desk: the people a mediator knows at their places, the profiles they
 // create for people without e-mail, and the claim of such a profile by its owner.
 
-const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
 
 // Coordinators act on every place.
-const everywhere = (actor: Actor) => can(actor, 'coordination:view');
+const everywhere = (actor: Actor) => placeScope(actor) === 'all';
 
 // Places where the actor may sign people up.
 function deskPlaceIds(actor: Actor): string[] {
@@ -114,15 +115,12 @@ export async function deskSessions(actor: Actor | null, now = new Date(), limit 
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
     .where(and(everywhere(actor) ? undefined : inArray(sessions.placeId, placeIds), eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)))
-    .groupBy(sessions.id, workshops.title, places.name)
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .limit(limit);
 }
@@ -163,7 +161,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
         updatedAt: now,
       })
       .returning({ id: users.id, name: users.name });
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor.id,
       action: 'learner.create-at-desk',
       entityType: 'user',
@@ -189,7 +187,7 @@ export async function issueClaimCode(actor: Actor | null, learnerId: string, now
     if (!person.claimable) throw new ForbiddenError('Cette personne a déjà son propre compte : elle se connecte avec son adresse e-mail.');
     const claimCode = newClaimCode();
     await tx.update(users).set({ claimCodeHash: hashClaimCode(claimCode), claimCodeExpiresAt: claimCodeExpiry(now), updatedAt: now }).where(eq(users.id, person.id));
-    await tx.insert(auditLog).values({ actorId: actor.id, action: 'learner.claim-code', entityType: 'user', entityId: person.id, at: now });
+    await writeAudit(tx, { actorId: actor.id, action: 'learner.claim-code', entityType: 'user', entityId: person.id, at: now });
     return { name: person.name, claimCode };
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/ids';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
@@ -190,8 +191,6 @@ export async function getNote(actor: Actor | null, id: string, tx: Executor = db
     .orderBy(asc(notes.createdAt), asc(notes.id))) as Row[];
   return toView(actor, row, replies.map((r) => toView(actor, r)));
 }
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 // Staff of a place that runs the workshop (or of the session's place), or a coordinator.
 export async function isStaffFor(tx: Executor, actor: Actor, workshopId: string, sessionId: string | null): Promise<boolean> {

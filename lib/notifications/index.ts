@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { db, type Database, type Executor } from '@/db';
 import { enrollments, outbox, places, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { sessionEvent } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
 import { appUrl, env } from '@/lib/env';
@@ -220,7 +220,7 @@ export type OutboxItem = {
 export async function listOutbox(actor: Actor | null, { page = 1, pageSize = 50 } = {}): Promise<{ items: OutboxItem[]; total: number }> {
   assertCan(actor, 'mediation:view');
   const staff = actor!;
-  const everywhere = can(staff, 'coordination:view');
+  const everywhere = placeScope(staff) === 'all';
   const placeIds = staff.staffedPlaceIds.filter((placeId) => can(staff, 'learner:contact', { placeId }));
   if (!everywhere && placeIds.length === 0) return { items: [], total: 0 };
   const rows = await db

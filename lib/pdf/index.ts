@@ -1,5 +1,6 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
+import { fileResponse } from '@/lib/http/download';
 
 // Small helpers for the printable documents of Comptoir (monthly programmes, attendance
 // sheets…), on pdfkit with its built-in Helvetica: no font file to ship, A4 by default.
@@ -60,12 +61,5 @@ export function ensureSpace(doc: Pdf, height: number): void {
 
 // The HTTP response of a PDF, shown in the browser (inline) under a readable file name.
 export function pdfResponse(bytes: Uint8Array, filename: string, { download = false } = {}): Response {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
-  return new Response(bytes as BodyInit, {
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileResponse(bytes, { type: 'application/pdf', filename, inline: !download });
 }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, ne } from 'drizzle-orm';
 import { db } from '@/db';
-import { enrollments, places, sessions, workshops } from '@/db/schema';
+import { places, sessions, workshops } from '@/db/schema';
+import { confirmedSeats, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { addDays, parisToUtc, toParisWallClock } from '@/lib/time';
 import { directoryFilterSchema, monthSchema, type DirectoryFilter, type PlaceView } from './schema';
 
@@ -146,8 +147,6 @@ export type PlaceSession = {
   seatsLeft: number;
 };
 
-const confirmedCount = sql<number>`(select count(*)::int from ${enrollments} e where e.session_id = ${sessions.id} and e.status = 'confirmed')`;
-
 const sessionColumns = {
   id: sessions.id,
   workshopTitle: workshops.title,
@@ -156,10 +155,10 @@ const sessionColumns = {
   endsAt: sessions.endsAt,
   status: sessions.status,
   capacity: sessions.capacity,
-  confirmedCount,
+  confirmedCount: confirmedSeats(sessionRow),
 };
 
-const withSeatsLeft = (row: Omit<PlaceSession, 'seatsLeft'>): PlaceSession => ({ ...row, seatsLeft: Math.max(0, row.capacity - row.confirmedCount) });
+const withSeatsLeft = (row: Omit<PlaceSession, 'seatsLeft'>): PlaceSession => ({ ...row, seatsLeft: seatsLeft(row.capacity, row.confirmedCount) });
 
 // The next scheduled sessions of published workshops at a place: one query, whatever their number.
 export async function upcomingSessionsOfPlace(placeId: string, { now = new Date(), limit = 30 } = {}): Promise<PlaceSession[]> {

@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { seatCounts } from '@/lib/enrollment/seats';
+import { assertCan, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
+import { inScope } from '@/lib/auth/place-scope';
 
 export type StaffSession = {
   id: string;
@@ -18,9 +20,8 @@ export type StaffSession = {
 // Next sessions at the places the actor staffs (every place for a coordinator).
 export async function listStaffSessions(actor: Actor | null, { now = new Date(), limit = 20 } = {}): Promise<StaffSession[]> {
   assertCan(actor, 'mediation:view');
-  const everywhere = can(actor, 'stats:network');
-  const placeIds = [...actor!.staffedPlaceIds];
-  if (!everywhere && placeIds.length === 0) return [];
+  const scope = placeScope(actor);
+  if (isEmptyScope(scope)) return [];
   return db
     .select({
       id: sessions.id,
@@ -29,21 +30,18 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
       startsAt: sessions.startsAt,
       endsAt: sessions.endsAt,
       capacity: sessions.capacity,
-      confirmedCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'confirmed')::int`,
-      waitlistCount: sql<number>`count(${enrollments.id}) filter (where ${enrollments.status} = 'waitlisted')::int`,
+      ...seatCounts(),
     })
     .from(sessions)
     .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
     .innerJoin(places, eq(places.id, sessions.placeId))
-    .leftJoin(enrollments, eq(enrollments.sessionId, sessions.id))
     .where(
       and(
-        everywhere ? undefined : inArray(sessions.placeId, placeIds),
+        inScope(sessions.placeId, scope),
         eq(sessions.status, 'scheduled'),
         gt(sessions.endsAt, now),
       ),
     )
-    .groupBy(sessions.id, workshops.title, places.name)
     .orderBy(asc(sessions.startsAt))
     .limit(limit);
 }

@@ -2,8 +2,9 @@ import 'server-only';
 import { activitiesForExport, type ActivityExportRow } from '@/lib/activities';
 import type { ActivityListQuery } from '@/lib/activities/schema';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
 import { formatMonth } from '@/lib/format/numbers';
+import { fileResponse, fileSlug } from '@/lib/http/download';
 import { translator, type Translate } from '@/lib/i18n';
 import { toCsv, type Cell } from '@/lib/export/csv';
 import { toXlsx, type Sheet } from '@/lib/export/xlsx';
@@ -87,13 +88,6 @@ function statsCsvRows(sheets: Sheet[]): Cell[][] {
   return rows;
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 // The statistics the actor may see, as a file. The whole network's need the network export right.
 export async function exportStats(actor: Actor | null, query: StatsQuery, format: ExportFormat, now = new Date()): Promise<Download> {
@@ -139,7 +133,7 @@ function activityRow(a: ActivityExportRow): Cell[] {
 // are counted, not named: the file may travel.
 export async function exportActivities(actor: Actor | null, query: ActivityListQuery, format: ExportFormat, now = new Date()): Promise<Download> {
   // With no filter, a coordinator downloads the whole network's log.
-  if (!query.place && !query.mine && can(actor, 'stats:network')) assertCan(actor, 'export:network');
+  if (!query.place && !query.mine && placeScope(actor) === 'all') assertCan(actor, 'export:network');
   const rows = await activitiesForExport(actor, query);
   const header = [
     t('exports.date'),
@@ -167,7 +161,7 @@ export async function exportActivities(actor: Actor | null, query: ActivityListQ
   ];
   const table: Cell[][] = [header, ...rows.map(activityRow)];
   const day = now.toISOString().slice(0, 10);
-  const filename = `activites-${query.place ? slug(String(query.place)) : 'toutes'}-${day}.${format}`;
+  const filename = `activites-${query.place ? fileSlug(String(query.place)) : 'toutes'}-${day}.${format}`;
   return format === 'csv'
     ? { body: toCsv(table), contentType: 'text/csv; charset=utf-8', filename }
     : { body: await toXlsx([{ name: t('exports.activitiesSheet'), rows: table }]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename };
@@ -175,12 +169,5 @@ export async function exportActivities(actor: Actor | null, query: ActivityListQ
 
 // The HTTP response of a download.
 export function downloadResponse(download: Download): Response {
-  const body = typeof download.body === 'string' ? download.body : new Uint8Array(download.body);
-  return new Response(body, {
-    headers: {
-      'content-type': download.contentType,
-      'content-disposition': `attachment; filename="${download.filename}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return fileResponse(download.body, { type: download.contentType, filename: download.filename });
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, enrollments, places, sessions, users } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { activities, activityParticipants, attendance, places, sessions, users } from '@/db/schema';
+import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
+import { confirmedSeats } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
 import { AGE_BANDS, DURATION_BANDS, GENDERS, SOCIAL_STATUSES } from '@/lib/vocabulary';
 import { monthsOf, periodInstants, resolvePeriod, type Period } from './period';
@@ -183,7 +184,7 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
         where ${sessions.status} = 'done' and ${sessions.startsAt} >= ${start.toISOString()} and ${sessions.startsAt} < ${end.toISOString()} and ${sessionScope(scope)})
       select h.held, h.seats, e.confirmed, a.present, a.late, a.excused, a.absent
       from (select count(*)::int as held, coalesce(sum(capacity), 0)::int as seats from held) h,
-        (select count(*)::int as confirmed from ${enrollments} where ${enrollments.sessionId} in (select id from held) and ${enrollments.status} = 'confirmed') e,
+        (select coalesce(sum(c), 0)::int as confirmed from (select ${confirmedSeats(sql`held.id`)} as c from held) per_session) e,
         (select
            (count(*) filter (where ${attendance.status} = 'present'))::int as present,
            (count(*) filter (where ${attendance.status} = 'late'))::int as late,
@@ -283,9 +284,10 @@ export async function resolveStatsScope(actor: Actor | null, placeSlug?: string 
     assertCan(actor, 'stats:place', { placeId: place.id });
     return { kind: 'place', place };
   }
-  if (can(actor, 'stats:network')) return { kind: 'network' };
+  const scope = placeScope(actor);
+  if (scope === 'all') return { kind: 'network' };
   assertCan(actor, 'activity:log');
-  return { kind: 'mediator', mediatorId: actor!.id, mediatorName: actor!.name, placeIds: [...actor!.staffedPlaceIds] };
+  return { kind: 'mediator', mediatorId: actor!.id, mediatorName: actor!.name, placeIds: [...scope] };
 }
 
 // The statistics a signed-in person asked for (pages, exports, GET /api/v1/stats).

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
-import { auditLog, places, statShares, users } from '@/db/schema';
+import { places, statShares, users } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { computeStats, toPublicStats, type PublicStats } from './impact';
 import { periodQuerySchema } from './period';
+import { isUuid } from '@/lib/ids';
 
 // Read-only public links to the statistics of a place or of the network for a period. Whoever
 // has the link sees aggregates only (toPublicStats); a coordinator can revoke it at any time.
@@ -78,7 +80,7 @@ export async function createStatShare(actor: Actor | null, input: unknown, now =
       .insert(statShares)
       .values({ token, scope: placeId ? 'place' : 'network', placeId, fromDate: data.from, toDate: data.to, createdById: actor!.id, createdAt: now })
       .returning({ id: statShares.id });
-    await tx.insert(auditLog).values({
+    await writeAudit(tx, {
       actorId: actor!.id,
       action: 'stat_share.create',
       entityType: 'stat_share',
@@ -105,13 +107,13 @@ export async function listStatShares(actor: Actor | null): Promise<ShareView[]> 
 
 export async function revokeStatShare(actor: Actor | null, id: string, now = new Date()): Promise<void> {
   assertCan(actor, 'stats:network');
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce lien n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Ce lien n’existe pas.');
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ revokedAt: statShares.revokedAt }).from(statShares).where(eq(statShares.id, id)).for('update');
     if (!row) throw new NotFoundError('Ce lien n’existe pas.');
     if (row.revokedAt) return;
     await tx.update(statShares).set({ revokedAt: now }).where(eq(statShares.id, id));
-    await tx.insert(auditLog).values({ actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+    await writeAudit(tx, { actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
   });
 }
 

@@ -37,7 +37,7 @@ test('a mediator saves a closed session as an activity in two clicks, and sees i
   await page.goto('/mediation');
   await page.getByRole('link', { name: 'Mes activités' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mes activités' })).toBeVisible();
-  await expect(page.getByText('0 activités')).toBeVisible();
+  await expect(page.getByText('0 activité', { exact: true })).toBeVisible();
   await check(page);
 
   const card = page.locator('#a-enregistrer + p + ul > li').first();

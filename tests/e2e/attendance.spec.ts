@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parsePdf } from '../helpers/pdf';
-import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './support';
+import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, signInAs, signOut } from './support';
 
 const STATUS_LABELS: Record<string, string> = { unmarked: 'Non renseigné', present: 'Présent', late: 'En retard', excused: 'Absence justifiée', absent: 'Absent' };
 type Person = { personId: string; name: string };
@@ -254,7 +254,7 @@ test.describe('attendance certificates', () => {
     const code = text.match(/Code de vérification : ([A-Z0-9]{5}-[A-Z0-9]{5})/)![1]!;
 
     // Anyone can check it, without being signed in.
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
     await page.goto('/attestations');
     await expectNoAxeViolations(page);
     await page.getByLabel('Code de vérification').fill(code.toLowerCase());

@@ -125,7 +125,7 @@ test.describe('a mediator builds the catalogue of their place', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(page.getByText('La séance est modifiée.')).toBeVisible();
     await expect(page.locator('section[aria-labelledby="seances"] li')).toContainText('10 h – 11 h 30');
-    await expect(page.locator('section[aria-labelledby="seances"] li')).toContainText('0 inscrits sur 12');
+    await expect(page.locator('section[aria-labelledby="seances"] li')).toContainText('0 inscrit sur 12');
 
     // Archiving asks first, and is refused while a session is to come.
     await page.getByRole('link', { name: 'Archiver' }).click();

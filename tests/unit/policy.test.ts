@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_ACTIONS, assertCan, can, type Action, type Actor, type PlaceAction } from '@/lib/auth/policy';
+import { ALL_ACTIONS, assertCan, can, inPlaceScope, isEmptyScope, placeScope, type Action, type Actor, type PlaceAction } from '@/lib/auth/policy';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 
 const HOME = 'place-home';
@@ -98,3 +98,26 @@ describe('permission policy', () => {
     expect(() => assertCan(actors.mediator!, 'workshop:manage', { placeId: HOME })).not.toThrow();
   });
 });
+
+describe('placeScope: on which places does the actor act?', () => {
+  it('is every place for coordination, the staffed places for a mediator, none otherwise', () => {
+    expect(placeScope(actors.coordinator!)).toBe('all');
+    expect(placeScope(actors.mediator!)).toEqual([HOME]);
+    expect(placeScope(actors.placelessMediator!)).toEqual([]);
+    expect(placeScope(actors.revokedMediator!)).toEqual([]);
+    expect(placeScope(actors.learner!)).toEqual([]);
+    expect(placeScope(actors.admin!)).toEqual([]);
+    expect(placeScope(null)).toEqual([]);
+  });
+
+  it('agrees with the place-scoped permissions', () => {
+    for (const name of Object.keys(actors)) {
+      const scope = placeScope(actors[name]!);
+      for (const placeId of [HOME, OTHER]) expect(inPlaceScope(scope, placeId), `${name} ${placeId}`).toBe(can(actors[name]!, 'stats:place', { placeId }));
+      expect(isEmptyScope(scope)).toBe(!can(actors[name]!, 'stats:place', 'any-place'));
+    }
+    expect(inPlaceScope('all', null)).toBe(true);
+    expect(inPlaceScope([HOME], null)).toBe(false);
+  });
+});
+

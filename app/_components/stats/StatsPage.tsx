@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { loggablePlaces } from '@/lib/activities';
-import { can, type Actor } from '@/lib/auth/policy';
+import { placeScope, type Actor } from '@/lib/auth/policy';
 import { ValidationError } from '@/lib/errors';
 import { formatCalendarDate } from '@/lib/format/numbers';
 import { pageData, param } from '@/lib/http/page';
@@ -29,7 +29,7 @@ export async function StatsPage({ actor, search, path, title, intro }: { actor: 
   }
   // Another place's statistics: the 403 page.
   const stats = await pageData(statsFor(actor, { place, ...period }, now));
-  const networkWide = can(actor, 'stats:network');
+  const networkWide = placeScope(actor) === 'all';
   const placeOptions = [{ value: '', label: networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine') }, ...places.map((p) => ({ value: p.slug, label: `${p.name}, ${p.commune}` }))];
   const scopeName =
     stats.scope.kind === 'place' ? t('stats.scopePlace', { name: stats.scope.place.name, commune: stats.scope.place.commune }) : stats.scope.kind === 'network' ? t('stats.scopeNetwork') : t('stats.scopeMine');

@@ -4,7 +4,7 @@ import { FormMessage } from '@/app/_components/FormMessage';
 import { listActivities, listSessionsToRecord, loggablePlaces } from '@/lib/activities';
 import { themeLabel, vocab } from '@/lib/activities/labels';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/policy';
+import { placeScope } from '@/lib/auth/policy';
 import { formatDuration, formatSessionTime } from '@/lib/format/dates';
 import { formatCalendarDate } from '@/lib/format/numbers';
 import { pageData, param } from '@/lib/http/page';
@@ -20,7 +20,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const place = param(sp.lieu);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(param(sp.page) ?? '1', 10) || 1));
-  const networkWide = can(actor, 'stats:network');
+  const networkWide = placeScope(actor) === 'all';
   const [t, locale, places, toRecord, list] = await Promise.all([
     getT(),
     getLocale(),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/policy';
+import { placeScope } from '@/lib/auth/policy';
 import { WORKSHOP_STATUSES, type WorkshopStatus } from '@/lib/catalogue/schema';
 import { listManagedWorkshops, placeChoicesFor } from '@/lib/catalogue/workshops-admin';
 import { formatDuration } from '@/lib/format/dates';
@@ -23,7 +23,7 @@ export default async function ManagedWorkshopsPage({ searchParams }: { searchPar
   const place = choices.find((p) => p.slug === params.lieu);
   const status = WORKSHOP_STATUSES.find((s) => s === params.etat) as WorkshopStatus | undefined;
   const items = await listManagedWorkshops(actor, { placeId: place?.id, status });
-  const everywhere = can(actor, 'place:manage');
+  const everywhere = placeScope(actor) === 'all';
   const query = new URLSearchParams({ ...(place ? { lieu: place.slug } : {}), ...(status ? { etat: status } : {}) }).toString();
   const returnTo = `/mediation/ateliers${query ? `?${query}` : ''}`;
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { StatsView } from '@/app/_components/stats/StatsView';
 import { loggablePlaces } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/policy';
+import { placeScope } from '@/lib/auth/policy';
 import { formatCalendarDate } from '@/lib/format/numbers';
 import { pageData, param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
@@ -24,7 +24,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   const year = asked >= 2000 && asked <= thisYear + 1 ? asked : thisYear;
   const actor = await requirePageAccess('activity:log', `/coordination/statistiques/rapport?${new URLSearchParams({ ...(place ? { lieu: place } : {}), annee: String(year) })}`);
   const [t, locale, places, stats] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), pageData(statsFor(actor, { place, ...yearPeriod(year) }, now))]);
-  const networkWide = can(actor, 'stats:network');
+  const networkWide = placeScope(actor) === 'all';
   const scopeName =
     stats.scope.kind === 'place' ? t('stats.scopePlace', { name: stats.scope.place.name, commune: stats.scope.place.commune }) : stats.scope.kind === 'network' ? t('stats.reportNetwork') : t('stats.scopeMine');
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);

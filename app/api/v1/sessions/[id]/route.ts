@@ -3,6 +3,7 @@ import { getApiActor } from '@/lib/auth/api';
 import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
 import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';
+import { fileResponse } from '@/lib/http/download';
 import { apiRoute, readJson } from '@/lib/http/problem';
 
 type Context = { params: Promise<{ id: string }> };
@@ -13,9 +14,7 @@ export const GET = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
   if (id.endsWith('.ics')) {
     const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: new URL(request.url).origin });
-    return new NextResponse(body, {
-      headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
-    });
+    return fileResponse(body, { type: 'text/calendar; charset=utf-8', filename, cache: null });
   }
   return NextResponse.json(sessionJson(await getPublicSession(id)));
 });

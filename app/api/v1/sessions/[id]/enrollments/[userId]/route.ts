@@ -3,6 +3,7 @@ import { getApiActor } from '@/lib/auth/api';
 import { cancelEnrollment } from '@/lib/enrollment';
 import { apiRoute } from '@/lib/http/problem';
 import { NotFoundError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 
 type Context = { params: Promise<{ id: string; userId: string }> };
 
@@ -11,7 +12,7 @@ type Context = { params: Promise<{ id: string; userId: string }> };
 export const DELETE = apiRoute<Context>(async (request, { params }) => {
   const { id, userId } = await params;
   const actor = await getApiActor(request);
-  if (userId !== 'me' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new NotFoundError('Cette personne n’existe pas.');
+  if (userId !== 'me' && !isUuid(userId)) throw new NotFoundError('Cette personne n’existe pas.');
   const result = await cancelEnrollment(actor, id, userId === 'me' ? {} : { learnerId: userId });
   return NextResponse.json(result);
 });
