@@ -38,6 +38,7 @@ export default defineConfig({
         env: {
           PGLITE_DIR: process.env.PGLITE_DIR ?? '.data/e2e',
           AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-only-for-tests-0123456789',
+          APP_URL: process.env.APP_URL ?? baseURL,
           LOG_LEVEL: 'warn',
         },
       },

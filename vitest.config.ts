@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/helpers/setup.ts'],
+    // next-auth imports 'next/server' without an extension: let Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
     // Each file gets its own database; on a 2-core machine two at a time is the sweet spot.
     maxWorkers: 2,
     testTimeout: 30_000,

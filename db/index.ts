@@ -18,7 +18,9 @@ export type Executor = Database | Transaction;
 export const queryCounter = { count: 0 };
 const logger = { logQuery: () => void queryCounter.count++ };
 
-type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite' };
+// listen: calls back on each NOTIFY of the channel, from any connection of any process on
+// PostgreSQL, from this process on PGlite (lib/cache uses it to invalidate every instance).
+type Client = { db: Database; close: () => Promise<void>; kind: 'postgres' | 'pglite'; listen: (channel: string, onPayload: (payload: string) => void) => Promise<void> };
 
 function connect(): Client {
   const { DATABASE_URL, PGLITE_DIR } = env();
@@ -28,6 +30,7 @@ function connect(): Client {
       db: drizzlePostgres(sql, { schema, casing: 'snake_case', logger }),
       close: () => sql.end({ timeout: 5 }),
       kind: 'postgres',
+      listen: async (channel, onPayload) => void (await sql.listen(channel, onPayload)),
     };
   }
   if (!PGLITE_DIR.includes('://')) mkdirSync(PGLITE_DIR, { recursive: true });
@@ -36,6 +39,7 @@ function connect(): Client {
     db: drizzlePglite(pg, { schema, casing: 'snake_case', logger }) as unknown as Database,
     close: () => pg.close(),
     kind: 'pglite',
+    listen: async (channel, onPayload) => void (await pg.listen(channel, onPayload)),
   };
 }
 

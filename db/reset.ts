@@ -2,16 +2,19 @@
 // migrates it again, and with --seed loads the demo network.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { refusalToEmpty } from './guard';
 import { closeDb, db } from './index';
 import { runMigrations } from './migrate-lib';
 import { seedDemo } from './seed/seed';
 
-const { values } = parseArgs({ options: { seed: { type: 'boolean', default: false } }, strict: false });
+const { values } = parseArgs({ options: { seed: { type: 'boolean', default: false }, force: { type: 'string' } }, strict: false });
 
 async function main() {
-  if (process.env.NODE_ENV === 'production') {
-    console.error('Refusé : pas de remise à zéro en production.');
-    process.exit(1);
+  const refusal = await refusalToEmpty(db, typeof values.force === 'string' ? values.force : undefined);
+  if (refusal) {
+    console.error(refusal);
+    process.exitCode = 1;
+    return;
   }
   await db.execute(sql`drop schema if exists public cascade`);
   await db.execute(sql`drop schema if exists drizzle cascade`);

@@ -6,6 +6,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bigserial,
   boolean,
+  customType,
   check,
   date,
   doublePrecision,
@@ -20,6 +21,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+// Raw bytes (lib/storage chunks).
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -39,7 +46,6 @@ export const wishKindEnum = pgEnum('wish_kind', ['learn', 'teach']);
 export const visibilityEnum = pgEnum('visibility', ['private', 'group', 'network', 'public']);
 export const noteStatusEnum = pgEnum('note_status', ['visible', 'hidden']);
 export const activityKindEnum = pgEnum('activity_kind', ['individual', 'collective']);
-export const resourceKindEnum = pgEnum('resource_kind', ['file', 'link']);
 // 'skipped': the person has no e-mail address, so there is nothing to send (staff see it and phone them).
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'skipped']);
 
@@ -436,6 +442,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_mediator_idx').on(t.mediatorId),
     index('activities_place_date_idx').on(t.placeId, t.date),
+    index('activities_date_idx').on(t.date),
     // A closed session is recorded as one activity at most ("no double entry").
     uniqueIndex('activities_session_unique').on(t.sessionId),
     index('activities_learner_idx').on(t.learnerId),
@@ -480,32 +487,131 @@ export const statShares = pgTable(
   ],
 );
 
-// A shared pedagogical resource of the network.
+// A shared pedagogical resource of the network (lib/resources): markdown body, files (stored by
+// lib/storage) and links, described with the vocabulary codes. Who may see it: lib/resources,
+// one rule. The table also has generated columns for search (search_text, search_vector),
+// added by the hand-written part of drizzle/0012_resources.sql.
+export const resourceVisibilityEnum = pgEnum('resource_visibility', ['draft', 'network', 'public']);
 export const resources = pgTable(
   'resources',
   {
     id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
     title: text().notNull(),
-    description: text().notNull().default(''),
-    kind: resourceKindEnum().notNull(),
-    url: text(),
-    filePath: text(),
+    summary: text().notNull().default(''),
+    body: text().notNull().default(''),
+    // Codes of lib/vocabulary.ts (RESOURCE_TYPES, THEMES, AUDIENCES, LEVELS, LICENCES).
     type: text().notNull(),
     themes: text().array().notNull().default(sql`'{}'::text[]`),
     audiences: text().array().notNull().default(sql`'{}'::text[]`),
     level: levelEnum(),
     licence: text().notNull(),
+    links: jsonb().$type<{ url: string; label: string }[]>().notNull().default(sql`'[]'::jsonb`),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     placeId: uuid().references(() => places.id, { onDelete: 'set null' }),
-    visibility: visibilityEnum().notNull().default('network'),
+    visibility: resourceVisibilityEnum().notNull().default('draft'),
+    // Hidden by staff after a report (moderation): seen only by its author and the staff of its place.
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    // "Relue le": a resource not reviewed for 18 months is shown as "à revoir".
+    reviewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp({ withTimezone: true }),
+    // Kept up to date with resource_ratings and resource_files, so that lists sort by them cheaply.
+    ratingCount: integer().notNull().default(0),
+    ratingTotal: integer().notNull().default(0),
+    downloads: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('resources_slug_unique').on(t.slug),
     index('resources_author_idx').on(t.authorId),
     index('resources_place_idx').on(t.placeId),
-    check('resources_link_or_file', sql`(${t.kind} = 'link' and ${t.url} is not null) or (${t.kind} = 'file' and ${t.filePath} is not null)`),
+    index('resources_visibility_idx').on(t.visibility, t.updatedAt),
   ],
+);
+
+// Content-addressed storage (lib/storage): one row per distinct content, named by its SHA-256
+// once fully written ("pending" rows have no sha256 yet), its bytes in 256 kB chunks.
+export const blobs = pgTable(
+  'blobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sha256: text(),
+    size: integer().notNull(),
+    contentType: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('blobs_sha256_unique').on(t.sha256)],
+);
+
+export const blobChunks = pgTable(
+  'blob_chunks',
+  {
+    blobId: uuid()
+      .notNull()
+      .references(() => blobs.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blobId, t.seq] })],
+);
+
+// A file of a resource: its name as uploaded and the stored content.
+export const resourceFiles = pgTable(
+  'resource_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    blobId: uuid()
+      .notNull()
+      .references(() => blobs.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    // Downloads by anyone but the resource's author.
+    downloads: integer().notNull().default(0),
+    // A small PNG thumbnail of an image (lib/resources/previews), when one could be made.
+    previewBlobId: uuid().references(() => blobs.id, { onDelete: 'set null' }),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resource_files_resource_idx').on(t.resourceId, t.createdAt), index('resource_files_blob_idx').on(t.blobId), index('resource_files_created_by_idx').on(t.createdById), index('resource_files_preview_idx').on(t.previewBlobId)],
+);
+
+// "Utile ?" in four levels (1 pas utile … 4 très utile), one per person, changeable.
+export const resourceRatings = pgTable(
+  'resource_ratings',
+  {
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: integer().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.userId] }), index('resource_ratings_user_idx').on(t.userId), check('resource_ratings_value_range', sql`${t.value} between 1 and 4`)],
+);
+
+// The "Supports de l'atelier": resources attached to a workshop.
+export const workshopResources = pgTable(
+  'workshop_resources',
+  {
+    workshopId: uuid()
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.resourceId] }), index('workshop_resources_resource_idx').on(t.resourceId)],
 );
 
 // Barriers reported by anyone through the accessibility statement (/accessibilite); network
@@ -638,3 +744,101 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   count: integer().notNull(),
 });
+
+// Daily rollups of the activity reports, for the statistics (lib/stats/impact.ts). One bucket is
+// (day, place, mediator); every write to `activities` or `activity_participants` recomputes the
+// buckets it touches in the same transaction (triggers of migration 0013), so the figures read
+// from here are always those of the raw tables. `placeKey` is the place's id as text, '' for an
+// activity logged without a place.
+export const statsActivityDays = pgTable(
+  'stats_activity_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    kind: activityKindEnum().notNull(),
+    // Duration band (lib/vocabulary.ts durationBandOf).
+    band: text().notNull(),
+    activities: integer().notNull(),
+    minutes: integer().notNull(),
+    anonymousIndividual: integer().notNull(),
+    anonymousCollective: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.kind, t.band] }), index('stats_activity_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// Per bucket: activities per theme ('theme') and anonymous people per gender, age band, social
+// status and commune ('gender', 'ageBand', 'socialStatus', 'commune').
+export const statsDimensionDays = pgTable(
+  'stats_dimension_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    value: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.dimension, t.key] }), index('stats_dimension_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// Per bucket: the known people reached (the learner of an individual activity, the known
+// participants of a collective one), once each.
+export const statsPersonDays = pgTable(
+  'stats_person_days',
+  {
+    day: date().notNull(),
+    placeKey: text().notNull(),
+    mediatorId: uuid().notNull(),
+    userId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.placeKey, t.mediatorId, t.userId] }), index('stats_person_days_place_idx').on(t.placeKey, t.day)],
+);
+
+// The same rollups for the whole network, per day only (a year is a few thousand rows): the
+// network's statistics read these, the place distribution excepted.
+export const statsNetworkDays = pgTable(
+  'stats_network_days',
+  {
+    day: date().notNull(),
+    kind: activityKindEnum().notNull(),
+    band: text().notNull(),
+    activities: integer().notNull(),
+    minutes: integer().notNull(),
+    anonymousIndividual: integer().notNull(),
+    anonymousCollective: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.band] })],
+);
+
+export const statsNetworkDimensionDays = pgTable(
+  'stats_network_dimension_days',
+  {
+    day: date().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    value: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.dimension, t.key] })],
+);
+
+export const statsNetworkPersonDays = pgTable(
+  'stats_network_person_days',
+  {
+    day: date().notNull(),
+    userId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.userId] })],
+);
+
+// Activities per place and calendar month (`month` is its first day): the network's place
+// distribution reads whole months here and the days of partial months in statsActivityDays.
+export const statsPlaceMonths = pgTable(
+  'stats_place_months',
+  {
+    month: date().notNull(),
+    placeKey: text().notNull(),
+    activities: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.placeKey] })],
+);

@@ -35,7 +35,7 @@ export function authSecret(): string {
   return 'comptoir-development-secret-not-for-production';
 }
 
-// The public address of the site, without a trailing slash.
-export function appUrl(): string {
-  return (env().APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+// For tests that change process.env: read it again at the next call.
+export function resetEnvCache(): void {
+  cached = undefined;
 }

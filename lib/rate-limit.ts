@@ -29,3 +29,18 @@ export async function hit(key: string, limit: number, windowSeconds: number, now
 export async function clearHits(key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+// Refuses (429) when a key has already reached `limit` in its current window, without counting
+// this call: for limits on failures, checked before the attempt and counted only when it fails.
+export async function assertUnder(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
+  if (!row) return;
+  const endsAt = row.windowStart.getTime() + windowSeconds * 1000;
+  if (endsAt <= now.getTime() || row.count < limit) return;
+  throw new RateLimitedError(Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)));
+}
+
+// Counts one event (a failure) for a key, never refusing.
+export async function recordHit(key: string, windowSeconds: number, now = new Date()): Promise<void> {
+  await hit(key, Number.MAX_SAFE_INTEGER, windowSeconds, now);
+}

@@ -108,3 +108,34 @@ export const AGE_BANDS = ['under-12', '12-17', '18-24', '25-39', '40-59', '60-69
 export type AgeBand = (typeof AGE_BANDS)[number];
 export const SOCIAL_STATUSES = ['student', 'unemployed', 'employed', 'retired', 'unknown'] as const;
 export type SocialStatus = (typeof SOCIAL_STATUSES)[number];
+
+// Resources (lib/resources). Labels: messages/*.json under "resources.types.<code>",
+// "resources.licences.<code>", "resources.ratings.<value>".
+export const RESOURCE_TYPES = [
+  'pedagogique',
+  'fiche-pratique',
+  'support-atelier',
+  'outil',
+  'article',
+  'infographie',
+  'methodologie',
+  'quiz',
+  'video',
+  'boite-a-outils',
+] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const LICENCES = ['etalab', 'cc-by', 'cc-by-sa', 'cc-by-nc-sa', 'cc0', 'all-rights-reserved'] as const;
+export type Licence = (typeof LICENCES)[number];
+// The text of each open licence.
+export const LICENCE_URLS: Record<Licence, string | null> = {
+  'etalab': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  'cc-by': 'https://creativecommons.org/licenses/by/4.0/deed.fr',
+  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/deed.fr',
+  'cc-by-nc-sa': 'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr',
+  'cc0': 'https://creativecommons.org/publicdomain/zero/1.0/deed.fr',
+  'all-rights-reserved': null,
+};
+
+export const RESOURCE_VISIBILITIES = ['draft', 'network', 'public'] as const;
+export type ResourceVisibility = (typeof RESOURCE_VISIBILITIES)[number];

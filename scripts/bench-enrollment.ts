@@ -82,7 +82,7 @@ async function main() {
     const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
     for (const port of ports) {
       const child = spawn(nextBin, ['start', '-p', String(port)], {
-        env: { ...process.env, DATABASE_URL: dbUrl, AUTH_SECRET: secret, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+        env: { ...process.env, DATABASE_URL: dbUrl, AUTH_SECRET: secret, LOG_LEVEL: 'warn', NODE_ENV: 'production', APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}` },
         stdio: ['ignore', 'ignore', 'inherit'],
         detached: true,
       });

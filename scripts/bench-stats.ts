@@ -100,7 +100,7 @@ async function timePage(coordinatorId: string, period: { from: string; to: strin
   const { encode } = await import('next-auth/jwt');
   const cookie = `authjs.session-token=${await encode({ token: { sub: coordinatorId }, secret: AUTH_SECRET, salt: 'authjs.session-token' })}`;
   const port = values.port!;
-  const server = spawn('npx', ['next', 'start', '-p', port], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const server = spawn('npx', ['next', 'start', '-p', port], { env: { ...process.env, NODE_ENV: 'production', APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}` }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const base = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 120_000;

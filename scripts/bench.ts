@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBigDownloads, prepareResourceBench, RESOURCE_TARGETS } from './bench-resources';
 
 export type BenchTarget = { name: string; path: string };
 
@@ -17,7 +18,27 @@ export const TARGETS: BenchTarget[] = [
   { name: 'catalogue', path: '/ateliers' },
   { name: 'catalogue, search « smartfone »', path: '/ateliers?q=smartfone' },
   { name: 'API GET /api/v1/workshops', path: '/api/v1/workshops' },
+  ...RESOURCE_TARGETS,
 ];
+
+// Issue 15 (fast on a large network): the static file that the pages are compared with, and the
+// pages of its table. Kept apart from the targets above.
+const STATIC_TARGET: BenchTarget = { name: 'fichier statique', path: '/icon.svg' };
+function issue15Targets(): BenchTarget[] {
+  return [STATIC_TARGET, { name: 'catalogue page 1', path: '/ateliers?page=1' }, { name: 'API workshops page 1', path: '/api/v1/workshops?page=1' }, { name: 'lieux', path: '/lieux' }];
+}
+
+// Each page's requests per second divided by the static file's (issue 15's goal: ≥ 0.50).
+function printIssue15Ratios(results: { path: string; perSecond: number; p50: number; p99: number }[]) {
+  const reference = results.find((r) => r.path === STATIC_TARGET.path);
+  if (!reference) return;
+  console.log('');
+  console.log(`Rapport au fichier statique (${reference.perSecond.toFixed(0)} req/s) :`);
+  for (const r of results) {
+    if (r === reference) continue;
+    console.log(`  ${r.path} : ${r.perSecond.toFixed(1)} / ${reference.perSecond.toFixed(0)} = ${(r.perSecond / reference.perSecond).toFixed(3)} (p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms)`);
+  }
+}
 
 const { values } = parseArgs({
   options: {
@@ -76,7 +97,8 @@ async function prepareDatabase(): Promise<string> {
     const { enrollments, sessions } = await import('@/db/schema');
     const countOf = async (table: typeof workshops | typeof sessions | typeof enrollments) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
     const [w, s, e] = await Promise.all([countOf(workshops), countOf(sessions), countOf(enrollments)]);
-    return `${w} ateliers, ${s} séances, ${e} inscriptions, sur ${benchDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`;
+    const r = await prepareResourceBench(db);
+    return `${w} ateliers, ${s} séances, ${e} inscriptions, ${r}, sur ${benchDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`;
   } finally {
     // PGlite allows one process at a time: let the server open it.
     await closeDb();
@@ -90,6 +112,7 @@ function startServer(): ChildProcess {
     NODE_ENV: 'production',
     PORT: String(port),
     AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
   };
   if (benchDatabaseUrl) env.DATABASE_URL = benchDatabaseUrl;
@@ -181,7 +204,8 @@ function printTable(results: Result[]) {
 }
 
 async function main() {
-  const targets = values.only ? TARGETS.filter((t) => t.name.includes(values.only!) || t.path.includes(values.only!)) : TARGETS;
+  const all = [...TARGETS, ...issue15Targets()];
+  const targets = values.only ? all.filter((t) => t.name.includes(values.only!) || t.path.includes(values.only!)) : all;
   let server: ChildProcess | undefined;
   let baseUrl = values['base-url'];
   let described = `serveur ${baseUrl}`;
@@ -208,6 +232,8 @@ async function main() {
     }
     console.log('');
     printTable(results);
+    if (!values.only || 'ressources'.includes(values.only)) await benchBigDownloads(baseUrl, server?.pid);
+    printIssue15Ratios(results);
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
     stop();

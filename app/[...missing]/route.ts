@@ -1,5 +1,6 @@
 import fr from '@/messages/fr.json';
 import en from '@/messages/en.json';
+import { apiRoute } from '@/lib/http/problem';
 
 // Any address that matches no page gets this small fixed page: no layout to render, no session,
 // no database (robots probing "/wp-login.php" cost nothing). Pages that look something up and
@@ -33,5 +34,5 @@ function notFound(): Response {
   return new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
 }
 
-export const GET = notFound;
-export const HEAD = notFound;
+export const GET = apiRoute(async () => notFound());
+export const HEAD = apiRoute(async () => notFound());

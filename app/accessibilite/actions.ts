@@ -2,12 +2,12 @@
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { reportAccessibilityBarrier } from '@/lib/accessibility';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
+import { clientAddress } from '@/lib/http/client-address';
 import { getT } from '@/lib/i18n';
 
-export const reportBarrierAction = serverAction(async (input, actor) => {
-  const address = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-  await reportAccessibilityBarrier(actor, input, { clientKey: address });
+export const reportBarrierAction = serverAction(formFields('description', 'pageUrl', 'contact', 'name'), async (input, actor) => {
+  await reportAccessibilityBarrier(actor, input, { clientKey: clientAddress(await headers()) });
   revalidatePath('/coordination');
   return { ok: true, message: (await getT())('accessibilityStatement.sent') };
 });

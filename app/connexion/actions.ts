@@ -3,14 +3,14 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { signInSchema } from '@/lib/accounts/schema';
 import { signIn } from '@/lib/auth/config';
 import { safeReturnPath } from '@/lib/auth/guard';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 import { ValidationError, UserError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
 
 const WRONG = 'L’adresse e-mail ou le mot de passe ne correspond pas. Vérifiez et réessayez.';
 const TOO_MANY = 'Trop de tentatives. Attendez quelques minutes, puis réessayez.';
 
-export const signInAction = serverAction(async (input) => {
+export const signInAction = serverAction(formFields('email', 'password', 'callbackUrl'), async (input) => {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   try {

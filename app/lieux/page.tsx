@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getT } from '@/lib/i18n';
-import { listDirectory } from '@/lib/places';
+import { listDirectoryPage } from '@/lib/places';
 import { Contact } from './_components/Contact';
 import { LoireMap } from './_components/LoireMap';
 import { OpeningHours } from './_components/OpeningHours';
@@ -15,11 +15,16 @@ export default async function PlacesPage({ searchParams }: Props) {
   const [t, locale, directory] = await Promise.all([
     getT(),
     getLocale(),
-    listDirectory({ commune: typeof query.commune === 'string' ? query.commune : undefined, service: typeof query.service === 'string' ? query.service : undefined }),
+    listDirectoryPage({
+      commune: typeof query.commune === 'string' ? query.commune : undefined,
+      service: typeof query.service === 'string' ? query.service : undefined,
+      page: typeof query.page === 'string' ? query.page : undefined,
+    }),
   ]);
-  const { places, communes, services, filter } = directory;
+  const { places: numbered, communes, services, filter, total, page, pageCount, map, mapByCommune } = directory;
   const filtered = Boolean(filter.commune || filter.service);
-  const numbered = places.map((p, i) => ({ ...p, number: i + 1 }));
+  const pageHref = (n: number) =>
+    `/lieux?${new URLSearchParams({ ...(filter.commune ? { commune: filter.commune } : {}), ...(filter.service ? { service: filter.service } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
   const colon = locale === 'fr' ? ' :' : ':';
 
   return (
@@ -63,7 +68,7 @@ export default async function PlacesPage({ searchParams }: Props) {
       </form>
 
       <p className="mb-4 text-lg font-semibold" role="status">
-        {t('places.count', { count: places.length })}
+        {t('places.count', { count: total })}
         {filtered && (
           <>
             {' · '}
@@ -72,7 +77,7 @@ export default async function PlacesPage({ searchParams }: Props) {
         )}
       </p>
 
-      {places.length === 0 ? (
+      {total === 0 ? (
         <p>{t('places.none')}</p>
       ) : (
         <div className="grid gap-6 md:grid-cols-[minmax(0,22rem)_1fr] md:items-start">
@@ -80,11 +85,18 @@ export default async function PlacesPage({ searchParams }: Props) {
             <h2 id="carte-titre" className="mb-2 text-xl font-bold">
               {t('places.mapTitle')}
             </h2>
-            <p className="mb-2 text-slate-700">{t('places.mapHint')}</p>
+            <p className="mb-2 text-slate-700">{mapByCommune ? t('directoryPages.mapHintCommunes') : t('places.mapHint')}</p>
             <LoireMap
               title={t('places.mapTitle')}
               labelledBy="carte-titre"
-              places={numbered.map((p) => ({ id: p.id, slug: p.slug, number: p.number, latitude: p.latitude, longitude: p.longitude, label: t('places.mapLink', { name: p.name, commune: p.commune }) }))}
+              places={map.map((p) => ({
+                key: p.key,
+                href: p.href,
+                number: p.number,
+                latitude: p.latitude,
+                longitude: p.longitude,
+                label: mapByCommune ? t('directoryPages.communeLink', { commune: p.commune, count: p.count }) : t('places.mapLink', { name: p.name, commune: p.commune }),
+              }))}
             />
           </section>
 
@@ -97,7 +109,7 @@ export default async function PlacesPage({ searchParams }: Props) {
                 <li key={p.id} className="card">
                   <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{p.commune}</p>
                   <h3 className="mb-1 text-xl font-bold">
-                    {numbered.length <= 30 && (
+                    {p.number !== null && (
                       <span aria-hidden="true" className="mr-2 inline-flex h-7 min-w-7 items-center justify-center rounded-full bg-accent-700 px-1 text-sm text-white">
                         {p.number}
                       </span>
@@ -126,6 +138,21 @@ export default async function PlacesPage({ searchParams }: Props) {
                 </li>
               ))}
             </ul>
+            {pageCount > 1 && (
+              <nav aria-label={t('directoryPages.pagesLabel')} className="mt-6 flex flex-wrap items-center gap-4">
+                {page > 1 && (
+                  <Link className="btn" href={pageHref(page - 1)} rel="prev">
+                    {t('directoryPages.previous')}
+                  </Link>
+                )}
+                <p>{t('directoryPages.status', { page, pageCount })}</p>
+                {page < pageCount && (
+                  <Link className="btn" href={pageHref(page + 1)} rel="next">
+                    {t('directoryPages.next')}
+                  </Link>
+                )}
+              </nav>
+            )}
           </section>
         </div>
       )}

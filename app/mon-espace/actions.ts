@@ -1,27 +1,26 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/auth/actor';
 import { createCalendarToken, revokeCalendarToken } from '@/lib/calendar/feed';
 import { cancelEnrollment } from '@/lib/enrollment';
-import { serverAction } from '@/lib/http/action';
+import { formAction, formFields, noFormFields, serverAction } from '@/lib/http/action';
 
 // Cancels one of the person's sign-ups; back on Mon espace with a message saying what happened.
-export const cancelMyEnrollmentAction = serverAction(async (input, actor) => {
+export const cancelMyEnrollmentAction = serverAction(formFields('sessionId'), async (input, actor) => {
   const result = await cancelEnrollment(actor, input.sessionId ?? '');
   revalidatePath('/mon-espace');
   revalidatePath(`/seances/${input.sessionId}`);
   redirect(`/mon-espace?annulation=${result.previousStatus === 'waitlisted' ? 'attente' : 'inscription'}#mes-ateliers`);
 });
 
-export async function createCalendarLinkAction(): Promise<void> {
-  await createCalendarToken(await getActor());
+export const createCalendarLinkAction = formAction(noFormFields, async (_input, actor) => {
+  await createCalendarToken(actor);
   revalidatePath('/mon-espace');
   redirect('/mon-espace?agenda=cree#agenda');
-}
+});
 
-export async function revokeCalendarLinkAction(): Promise<void> {
-  await revokeCalendarToken(await getActor());
+export const revokeCalendarLinkAction = formAction(noFormFields, async (_input, actor) => {
+  await revokeCalendarToken(actor);
   revalidatePath('/mon-espace');
   redirect('/mon-espace?agenda=supprime#agenda');
-}
+});

@@ -1,33 +1,24 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/origin';
 import Link from 'next/link';
 import { memosOfMySessions } from '@/lib/notes/memo';
 import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { myCalendarToken } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
-import { env } from '@/lib/env';
 import { whenText } from '@/app/_components/catalogue-text';
 import { formatDay } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
+import { SupportsList } from '../ressources/_components/SupportsList';
+import { supportsOfSessions } from '@/lib/resources';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';
 import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
-
-// The site's address as the person reached it (or APP_URL when set), for the calendar link.
-async function siteOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
@@ -42,7 +33,11 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           : params.agenda === 'supprime'
             ? t('myEnrollments.calendarRevoked')
             : undefined;
-  const feedUrl = token ? `${await siteOrigin()}/api/v1/me/calendar/${token}.ics` : null;
+  const supports = await supportsOfSessions(
+    actor,
+    attended.filter((a) => a.certificate).map((a) => a.sessionId),
+  );
+  const feedUrl = token ? `${publicOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mySpace.title')}</h1>
@@ -113,6 +108,12 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
                 <Link href={`/seances/${a.sessionId}/memo`} className="inline-flex min-h-11 items-center" aria-label={`${t('notes.memo.link')} : ${a.workshopTitle}, ${formatDay(a.startsAt, locale)}`}>
                   {t('notes.memo.link')}
                 </Link>
+              )}
+              {(supports.get(a.sessionId)?.length ?? 0) > 0 && (
+                <div className="mt-3">
+                  <p className="mb-1 font-semibold">{t('resources.supports')}</p>
+                  <SupportsList items={supports.get(a.sessionId)!} t={t} locale={locale} />
+                </div>
               )}
             </>
           ),

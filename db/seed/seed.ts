@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { FIRST_NAMES, LAST_NAMES, PLACES, WORKSHOPS } from './data';
 import { seedNotes } from './notes';
+import { seedResources } from './resources';
 
 export const DEMO_PASSWORD = 'comptoir-demo';
 export const DEMO_ACCOUNTS = {
@@ -307,6 +308,16 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   await insertInChunks(db, attendance, attendanceRows);
   const lastAttended = pastHome.at(-1);
   if (lastAttended) await seedNotes(db, { sessionId: lastAttended.id!, learnerId: demo.learner.id, mediatorId: demo.mediator.id, now });
+
+  await seedResources(db, {
+    now,
+    random,
+    places: placeRows,
+    authors: mediators,
+    learnerIds,
+    supportedWorkshopIds: pastHome.map((s) => s.workshopId),
+    scale,
+  });
 
   return {
     places: placeRows.length,

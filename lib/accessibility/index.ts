@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { accessibilityReports, outbox, userRoles, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { appUrl } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
@@ -68,7 +68,7 @@ export async function reportAccessibilityBarrier(actor: Actor | null, input: unk
         `Ce qui ne va pas :\n${data.description}`,
         data.pageUrl ? `Page : ${data.pageUrl}` : null,
         data.contact ? `Pour lui répondre : ${data.contact}${data.name ? ` (${data.name})` : ''}` : 'La personne n’a pas laissé de moyen de lui répondre.',
-        `Tous les signalements : ${appUrl()}/coordination#accessibilite`,
+        `Tous les signalements : ${publicOrigin()}/coordination#accessibilite`,
       ]
         .filter(Boolean)
         .join('\n\n');

@@ -8,7 +8,7 @@ import { assertCan, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { findClaimableProfile } from '@/lib/learners';
 import { normalizePhone } from '@/lib/learners/phone';
-import { clearHits, hit } from '@/lib/rate-limit';
+import { assertUnder, clearHits, hit, recordHit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
 import type { Role } from '@/lib/vocabulary';
 import { createAccountSchema, signInSchema } from './schema';
@@ -26,7 +26,10 @@ export async function createLearnerAccount(input: unknown, clientKey = 'unknown'
   await hit(`account:${clientKey}`, 20, 3600);
   const claimPhone = data.claimPhone ? normalizePhone(data.claimPhone) : null;
   // Guessing codes is slow: a few tries per phone number per hour.
-  if (claimPhone) await hit(`claim:${claimPhone}`, 5, 3600);
+  if (claimPhone) {
+    await hit(`claim:${claimPhone}`, 5, 3600);
+    await hit(`claim-address:${clientKey}`, 20, 3600);
+  }
   const passwordHash = await hashPassword(data.password);
   return db
     .transaction(async (tx) => {
@@ -65,21 +68,44 @@ export async function createLearnerAccount(input: unknown, clientKey = 'unknown'
 
 export type SignedInUser = { id: string; name: string; email: string; roles: Role[] };
 
+// Sign-in throttling. Failures are counted per (account, client address) and per client address,
+// never per account alone: a stranger's wrong passwords cannot lock the owner out, and a right
+// password from another address is never refused. Spraying one password over many accounts from
+// one address is slowed by the per-address count.
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+export const SIGN_IN_FAILURES_PER_ACCOUNT_AND_ADDRESS = 10;
+export const SIGN_IN_FAILURES_PER_ADDRESS = 50;
+
+const signInKeys = (email: string, address: string) => ({ pair: `signin:${email}|${address}`, address: `signin-address:${address}` });
+
+// Throws RateLimitedError (429, Retry-After) when this address may not try this account now.
+export async function assertSignInAllowed(email: string, address: string, now = new Date()): Promise<void> {
+  const keys = signInKeys(email.trim().toLowerCase(), address);
+  await assertUnder(keys.pair, SIGN_IN_FAILURES_PER_ACCOUNT_AND_ADDRESS, SIGN_IN_WINDOW_SECONDS, now);
+  await assertUnder(keys.address, SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS, now);
+}
+
 // E-mail + password check for next-auth. Unknown e-mail and wrong password give the same
 // answer and take comparable time (a decoy hash is verified when the e-mail is unknown).
-export async function verifyCredentials(input: unknown): Promise<SignedInUser | null> {
+// `address` is the client address (lib/http/client-address.ts).
+export async function verifyCredentials(input: unknown, address = 'unknown', now = new Date()): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  await hit(`signin:${email}`, 10, 15 * 60);
+  await assertSignInAllowed(email, address, now);
+  const keys = signInKeys(email, address);
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.disabledAt)));
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok) return null;
-  // A successful sign-in wipes the count, so that only failures in a row lock an address.
-  await clearHits(`signin:${email}`);
+  if (!user || !ok) {
+    await recordHit(keys.pair, SIGN_IN_WINDOW_SECONDS, now);
+    await recordHit(keys.address, SIGN_IN_WINDOW_SECONDS, now);
+    return null;
+  }
+  // A successful sign-in wipes this pair's count: only failures in a row add up.
+  await clearHits(keys.pair);
   return { id: user.id, name: user.name, email, roles: await rolesOf(user.id) };
 }
 

@@ -25,7 +25,7 @@ const optionalText = (max: number) =>
     .transform((value) => value || undefined);
 
 export const createAccountSchema = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: 'Indiquez votre nom.' })
       .trim()

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, enrollments, placeStaff, places, sessions, users, workshops } from '@/db/schema';
+import { activities, activityParticipants, attendance, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, can, inPlaceScope, isEmptyScope, placeScope, type Actor } from '@/lib/auth/policy';
 import { inScope } from '@/lib/auth/place-scope';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, ValidationError, isUniqueViolation } from '@/lib/errors';
@@ -82,23 +83,6 @@ const canChange = (actor: Actor, row: { mediatorId: string }) => row.mediatorId 
 // the same people who see the place's statistics.
 const canUsePlace = (actor: Actor, placeId: string) => can(actor, 'stats:place', { placeId });
 
-// People a mediator may name in an activity of a place: anyone who signed up for, attended or
-// took part in something there, or whose profile the place's staff created at the desk. With no
-// place, the people of the actor's own earlier activities.
-function knownPeople(actor: Actor, placeId: string | null): SQL {
-  if (!placeId) {
-    return sql`(
-      select ${activityParticipants.userId} from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId} where ${activities.mediatorId} = ${actor.id}
-      union select ${activities.learnerId} from ${activities} where ${activities.mediatorId} = ${actor.id} and ${activities.learnerId} is not null)`;
-  }
-  return sql`(
-    select ${enrollments.userId} from ${enrollments} join ${sessions} on ${sessions.id} = ${enrollments.sessionId} where ${sessions.placeId} = ${placeId}
-    union select ${attendance.userId} from ${attendance} join ${sessions} on ${sessions.id} = ${attendance.sessionId} where ${sessions.placeId} = ${placeId}
-    union select ${activityParticipants.userId} from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId} where ${activities.placeId} = ${placeId}
-    union select ${activities.learnerId} from ${activities} where ${activities.placeId} = ${placeId} and ${activities.learnerId} is not null
-    union select ${users.id} from ${users} join ${placeStaff} on ${placeStaff.userId} = ${users.createdById} where ${placeStaff.placeId} = ${placeId})`;
-}
-
 // The learners the activity form offers for a place (names only: no contact details).
 export async function listKnownLearners(actor: Actor | null, placeId: string | null): Promise<PersonRef[]> {
   assertCan(actor, 'activity:log');
@@ -106,7 +90,7 @@ export async function listKnownLearners(actor: Actor | null, placeId: string | n
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(sql`${users.id} in ${knownPeople(actor!, placeId)}`, isNull(users.disabledAt)))
+    .where(and(inPeopleScope(actor!, users.id, { placeId: placeId }), isNull(users.disabledAt)))
     .orderBy(asc(users.name))
     .limit(2000);
 }
@@ -181,8 +165,8 @@ async function listConditions(actor: Actor, q: ActivityListFilters) {
 
 // The activity log, newest first, one query per page.
 export async function listActivities(actor: Actor | null, query: ActivityListQuery = {}, pageSize = 50): Promise<ActivityList> {
-  const q = parseInput(activityListQuerySchema, query);
   assertCan(actor, 'activity:log');
+  const q = parseInput(activityListQuerySchema, query);
   const { where } = await listConditions(actor!, q);
   const rows = await db
     .select({
@@ -549,7 +533,7 @@ async function checkActivity(actor: Actor, data: ActivityInput, now: Date, sessi
     const found = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.id, people), sql`${users.id} in ${knownPeople(actor, data.placeId)}`));
+      .where(and(inArray(users.id, people), inPeopleScope(actor, users.id, { placeId: data.placeId })));
     if (found.length !== people.length) {
       const field = data.kind === 'collective' ? 'participantIds' : 'learnerId';
       throw new ValidationError({ [field]: ['Choisissez des personnes connues de ce lieu (inscrites ou déjà accompagnées).'] });
@@ -567,8 +551,8 @@ const snapshot = (fields: StoredFields & { mediatorId: string }, participantIds:
 
 // Records an activity (POST /api/v1/activities, the "Nouvelle activité" form, a closed session).
 export async function createActivity(actor: Actor | null, input: unknown, now = new Date()): Promise<{ id: string }> {
-  const data = parseInput(activityInputSchema, input);
   assertCan(actor, 'activity:log');
+  const data = parseInput(activityInputSchema, input);
   const sessionId = data.kind === 'collective' ? data.sessionId : null;
   await checkActivity(actor!, data, now, sessionId);
   if (sessionId) {
@@ -642,8 +626,9 @@ export async function updateActivity(actor: Actor | null, id: string, input: unk
   assertCan(actor, 'activity:log');
   const loaded = await loadForChange(actor!, id);
   const sessionId = loaded.view.sessionId;
-  const data = parseInput(activityInputSchema, { ...(input as object), ...(sessionId ? { sessionId } : {}) });
-  if (sessionId && data.kind !== 'collective') throw new ValidationError({ kind: ['Une activité enregistrée depuis une séance reste un atelier collectif.'] });
+  const kindSent = input && typeof input === 'object' ? (input as { kind?: unknown }).kind : undefined;
+  if (sessionId && kindSent !== 'collective') throw new ValidationError({ kind: ['Une activité enregistrée depuis une séance reste un atelier collectif.'] });
+  const data = parseInput(activityInputSchema, sessionId && input && typeof input === 'object' ? { ...input, sessionId } : input);
   await checkActivity(actor!, data, now, sessionId);
   const fields = storedFields(data, sessionId);
   const participantIds = data.kind === 'collective' ? data.participantIds : [];
@@ -674,8 +659,8 @@ export async function deleteActivity(actor: Actor | null, id: string): Promise<v
 
 // Every visible activity matching the filters, for the CSV and XLSX exports (capped).
 export async function activitiesForExport(actor: Actor | null, query: ActivityListQuery = {}, cap = 50_000) {
-  const q = parseInput(activityListQuerySchema, query);
   assertCan(actor, 'activity:log');
+  const q = parseInput(activityListQuerySchema, query);
   const { where } = await listConditions(actor!, q);
   return db
     .select({

@@ -22,7 +22,7 @@ const uniq = <T,>(items: T[]) => [...new Set(items)];
 
 const count = z.int({ error: 'Indiquez un nombre entier.' }).min(0, 'Le nombre ne peut pas être négatif.').max(10_000, 'Ce nombre est trop grand.');
 
-export const anonymousPersonSchema = z.object({
+export const anonymousPersonSchema = z.strictObject({
   gender: z.enum(GENDERS, { error: 'Choisissez le genre, ou « Non communiqué ».' }).default('unknown'),
   ageBand: z.enum(AGE_BANDS, { error: 'Choisissez la tranche d’âge, ou « Non communiqué ».' }).default('unknown'),
   socialStatus: z.enum(SOCIAL_STATUSES, { error: 'Choisissez le statut, ou « Non communiqué ».' }).default('unknown'),
@@ -32,7 +32,7 @@ export type AnonymousPerson = z.infer<typeof anonymousPersonSchema>;
 
 // People who took part without being known to Comptoir: a head count, and how many of them in
 // each gender, age band and status (each breakdown may stay partial: the rest is "Non communiqué").
-export const anonymousParticipantsSchema = z.object({
+export const anonymousParticipantsSchema = z.strictObject({
   count,
   gender: z.partialRecord(z.enum(GENDERS), count).default({}),
   ageBand: z.partialRecord(z.enum(AGE_BANDS), count).default({}),
@@ -40,8 +40,12 @@ export const anonymousParticipantsSchema = z.object({
 });
 export type AnonymousParticipants = z.infer<typeof anonymousParticipantsSchema>;
 
+// The earliest date an activity may have: the network's records start long after it, and a
+// year like 0001 is a typing slip (or a probe), not a real activity.
+export const EARLIEST_ACTIVITY_DATE = '2000-01-01';
+
 const base = {
-  date: isoDate('Indiquez la date (jour, mois, année).'),
+  date: isoDate('Indiquez la date (jour, mois, année).').refine((date) => date >= EARLIEST_ACTIVITY_DATE, 'La date doit être le 1er janvier 2000 ou après.'),
   durationMinutes: z
     .int({ error: 'Indiquez la durée en minutes.' })
     .min(1, 'La durée doit être d’au moins 1 minute.')
@@ -57,7 +61,7 @@ const base = {
   notes: z.string().trim().max(2000, 'Les notes doivent faire 2 000 caractères au plus.').default(''),
 };
 
-export const individualActivitySchema = z.object({
+export const individualActivitySchema = z.strictObject({
   kind: z.literal('individual'),
   ...base,
   learnerId: z.uuid({ error: 'Choisissez la personne accompagnée.' }).nullable().default(null),
@@ -67,7 +71,7 @@ export const individualActivitySchema = z.object({
   completion: z.enum(COMPLETION, { error: 'Choisissez où en est la démarche.' }).nullable().default(null),
 });
 
-export const collectiveActivitySchema = z.object({
+export const collectiveActivitySchema = z.strictObject({
   kind: z.literal('collective'),
   ...base,
   // Set when the activity records a closed session; one activity per session.

@@ -70,7 +70,8 @@ export async function issueCertificate(actor: Actor | null, sessionId: unknown, 
   } else {
     assertCan(actor, 'certificate:download');
   }
-  const where = and(eq(attendance.sessionId, id), eq(attendance.userId, personId), inArray(attendance.status, ATTENDED), ne(sessions.status, 'cancelled'));
+  // Only for a session that has started, where the person was present or late.
+  const where = and(eq(attendance.sessionId, id), eq(attendance.userId, personId), inArray(attendance.status, ATTENDED), ne(sessions.status, 'cancelled'), lte(sessions.startsAt, now));
   const [row] = await certificateQuery(db).where(where);
   if (!row) throw new NotFoundError(NO_CERTIFICATE);
   if (row.code) return toCertificate(row);
@@ -100,10 +101,10 @@ export async function issueCertificate(actor: Actor | null, sessionId: unknown, 
 
 // Anyone may check a code. A wrong code, or a certificate whose attendance was since corrected to
 // an absence, is not valid: null, and nothing else is said.
-export async function verifyCertificate(input: unknown): Promise<Certificate | null> {
+export async function verifyCertificate(input: unknown, now = new Date()): Promise<Certificate | null> {
   const parsed = certificateCodeSchema.safeParse(input);
   if (!parsed.success) return null;
-  const [row] = await certificateQuery(db).where(and(eq(attendance.certificateCode, parsed.data), inArray(attendance.status, ATTENDED), ne(sessions.status, 'cancelled')));
+  const [row] = await certificateQuery(db).where(and(eq(attendance.certificateCode, parsed.data), inArray(attendance.status, ATTENDED), ne(sessions.status, 'cancelled'), lte(sessions.startsAt, now)));
   return row ? toCertificate(row) : null;
 }
 

@@ -109,11 +109,13 @@ export type CheckInResult = { session: CheckInSession; status: 'present' | 'late
 
 // A signed-in person marks themselves present (or late) with the session's code. Only ever the
 // actor: there is no way to name someone else.
-export async function checkInSelf(actor: Actor | null, input: unknown, now = new Date()): Promise<CheckInResult> {
+export async function checkInSelf(actor: Actor | null, input: unknown, now = new Date(), address?: string): Promise<CheckInResult> {
   assertSignedIn(actor);
   const { code } = parseInput(checkInSchema, input);
   // Codes are short: a person cannot try them by the hundred.
   await hit(`check-in:${actor.id}`, 20, 15 * 60, now);
+  // …nor by opening many accounts from one address (lib/http/client-address).
+  if (address) await hit(`check-in-address:${address}`, 60, 15 * 60, now);
   return db.transaction(async (tx) => {
     const session = await sessionByCode(tx, code, { lock: true });
     if (!session) throw new NotFoundError(UNKNOWN_CODE);

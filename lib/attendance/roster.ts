@@ -2,11 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db';
-import { attendance, enrollments, placeStaff, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
+import { attendance, enrollments, places, sessionTrainers, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, can, type Actor } from '@/lib/auth/policy';
+import { inPeopleScope } from '@/lib/auth/people-scope';
+import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { confirmedSeats, sessionRow } from '@/lib/enrollment/seats';
+import { formatDay, formatTime } from '@/lib/format/dates';
 import { parseInput } from '@/lib/validation';
 import { randomCode } from './codes';
 import { attendanceEntityId, loadSession, parseSessionId, placeScopeOf, type SessionRow } from './internal';
@@ -166,6 +168,22 @@ function assertOpenForAttendance(session: SessionRow) {
   if (session.status === 'cancelled') throw new ConflictError('Cette séance est annulée : pas d’émargement.');
 }
 
+// Marking opens MARKING_OPENS_MINUTES_BEFORE the start (people arrive early; the mediator marks
+// them as they come in), never days before: a certificate must not exist for what has not happened.
+export const MARKING_OPENS_MINUTES_BEFORE = 30;
+
+export function markingOpensAt(session: { startsAt: Date }): Date {
+  return new Date(session.startsAt.getTime() - MARKING_OPENS_MINUTES_BEFORE * 60_000);
+}
+
+function assertMarkingOpen(session: SessionRow, now: Date) {
+  assertOpenForAttendance(session);
+  const opensAt = markingOpensAt(session);
+  if (now < opensAt) {
+    throw new ConflictError(`L’émargement ouvre le ${formatDay(opensAt)} à ${formatTime(opensAt)}, ${MARKING_OPENS_MINUTES_BEFORE} minutes avant le début de l’atelier.`);
+  }
+}
+
 type Mark = { personId: string; status: AttendanceStatus; walkIn?: boolean };
 
 // Writes statuses and one audit row per change, inside the caller's transaction. After closing,
@@ -210,14 +228,16 @@ async function writeMarks(tx: Executor, actor: Actor, session: SessionRow, marks
 // Marks one or more people of the roster (PUT /api/v1/sessions/{id}/attendance, the roster's
 // buttons). Only people on the roster can be marked; walk-ins are added with addWalkIn.
 export async function markAttendance(actor: Actor | null, sessionId: unknown, input: unknown, now = new Date()): Promise<{ changed: number }> {
-  const entries = parseInput(markAttendanceSchema, input);
+  assertSignedIn(actor);
+  assertCan(actor, 'attendance:take', 'any-place');
   const id = parseSessionId(sessionId);
+  const entries = parseInput(markAttendanceSchema, input);
   // The last status sent for a person wins.
   const latest = new Map(entries.map((e, index) => [e.personId, { ...e, index }]));
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     const ids = [...latest.keys()];
     const known = new Set(
       (
@@ -245,7 +265,7 @@ async function addWalkInTx(tx: Executor, actor: Actor, session: SessionRow, pers
       marked: sql<boolean>`exists (select 1 from ${attendance} a where a.session_id = ${session.id} and a.user_id = ${users.id})`,
     })
     .from(users)
-    .where(and(eq(users.id, personId), isNull(users.disabledAt), learnerPool(placeScopeOf(actor))));
+    .where(and(eq(users.id, personId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
   if (!person) throw new NotFoundError('Cette personne est introuvable parmi les personnes de vos lieux.');
   if (person.confirmed || person.marked) throw new ConflictError(`${person.name} est déjà sur la liste de cette séance : marquez sa présence dans la liste.`);
   await writeMarks(tx, actor, session, [{ personId, status: 'present', walkIn: true }], now, session.closedAt ? 'attendance.walk-in-after-closing' : 'attendance.walk-in');
@@ -260,7 +280,7 @@ export async function addWalkIn(actor: Actor | null, sessionId: unknown, input: 
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     return addWalkInTx(tx, actor, session, personId, now);
   });
 }
@@ -273,27 +293,11 @@ export async function addNewWalkIn(actor: Actor | null, sessionId: unknown, inpu
   return db.transaction(async (tx) => {
     const session = await loadSession(tx, id, { lock: true });
     assertCan(actor, 'attendance:take', { placeId: session.placeId });
-    assertOpenForAttendance(session);
+    assertMarkingOpen(session, now);
     const [created] = await tx.insert(users).values({ name: data.name, consentAt: now, createdById: actor.id }).returning({ id: users.id });
     await writeAudit(tx, { actorId: actor.id, action: 'user.create-at-desk', entityType: 'user', entityId: created!.id, after: { name: data.name, consentAt: now.toISOString() }, at: now });
     return addWalkInTx(tx, actor, session, created!.id, now);
   });
-}
-
-// People a mediator may know: signed up or present at one of their places, or created at the desk
-// by someone of their places. Network staff may pick anyone.
-function learnerPool(scope: string[] | null) {
-  if (scope === null) return undefined;
-  if (scope.length === 0) return sql`false`;
-  const placeList = sql.join(
-    scope.map((p) => sql`${p}`),
-    sql`, `,
-  );
-  return or(
-    sql`${users.id} in (select e.user_id from ${enrollments} e join ${sessions} s on s.id = e.session_id where s.place_id in (${placeList}))`,
-    sql`${users.id} in (select a.user_id from ${attendance} a join ${sessions} s on s.id = a.session_id where s.place_id in (${placeList}))`,
-    sql`${users.createdById} in (select ps.user_id from ${placeStaff} ps where ps.place_id in (${placeList}))`,
-  );
 }
 
 export type WalkInCandidate = { personId: string; name: string; commune: string | null };
@@ -313,7 +317,7 @@ export async function searchWalkInCandidates(actor: Actor | null, sessionId: unk
       and(
         sql`unaccent(${users.name}) ilike unaccent(${pattern})`,
         isNull(users.disabledAt),
-        learnerPool(placeScopeOf(actor)),
+        inPeopleScope(actor, users.id),
         notInArray(users.id, onRoster(id)),
       ),
     )

@@ -11,7 +11,7 @@ export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, {
 
 export const sessionIdSchema = z.uuid({ error: 'Séance inconnue.' });
 
-export const attendanceEntrySchema = z.object({
+export const attendanceEntrySchema = z.strictObject({
   personId: z.uuid({ error: 'Indiquez la personne (identifiant).' }),
   status: attendanceStatusSchema,
 });
@@ -24,12 +24,12 @@ export const markAttendanceSchema = z
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
 // "Ajouter une personne venue sans inscription": a known learner…
-export const walkInKnownSchema = z.object({
+export const walkInKnownSchema = z.strictObject({
   personId: z.uuid({ error: 'Choisissez une personne dans la liste.' }),
 });
 
 // … or a new profile with just a name, kept only with the person's consent.
-export const walkInNewSchema = z.object({
+export const walkInNewSchema = z.strictObject({
   name: z
     .string({ error: 'Indiquez le prénom et le nom.' })
     .trim()
@@ -45,7 +45,7 @@ export const learnerSearchSchema = z.object({
   q: z.string().trim().min(2, 'Tapez au moins 2 lettres du nom.').max(80, 'Recherche trop longue.'),
 });
 
-export const selfCheckInSettingsSchema = z.object({
+export const selfCheckInSettingsSchema = z.strictObject({
   enabled: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
   lateAfterMinutes: z.coerce
     .number({ error: 'Indiquez un nombre de minutes.' })

@@ -11,7 +11,9 @@ import { isUuid } from '@/lib/ids';
 // and places come from the database, as for getActor().
 export async function getApiActor(request: Request): Promise<Actor | null> {
   const secret = authSecret();
-  for (const secureCookie of [false, true]) {
+  // Over https only the __Secure- cookie counts (a plain one could be planted over http).
+  const https = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  for (const secureCookie of https ? [true] : [false]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
     if (token?.sub) return isUuid(token.sub) ? loadActor(token.sub) : null;
   }

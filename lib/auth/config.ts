@@ -4,7 +4,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts';
 import { authSecret } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
-import { log } from '@/lib/log';
+import { clientAddress } from '@/lib/http/client-address';
+import { errorSummary, log } from '@/lib/log';
 import type { Role } from '@/lib/vocabulary';
 
 declare module 'next-auth' {
@@ -16,20 +17,27 @@ declare module 'next-auth' {
   }
 }
 
+export const SESSION_IDLE_SECONDS = 12 * 3600;
+
 class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
+// next-auth builds its redirects from AUTH_URL when set: the public address from configuration,
+// never the request's Host or X-Forwarded-Host.
+if (process.env.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = new URL(process.env.APP_URL).origin;
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  // EPN computers are shared: a session ends after 12 hours without use (renewed at most hourly).
+  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 3600 },
   pages: { signIn: '/connexion', error: '/connexion' },
   // A failed sign-in is an everyday event, not an error with a stack trace.
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') log.info({ code: (error as CredentialsSignin).code }, 'sign-in refused');
-      else log.error({ err: error }, 'auth error');
+      else log.error({ err: errorSummary(error) }, 'auth error');
     },
     warn(code) {
       log.warn({ code }, 'auth warning');
@@ -38,9 +46,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Mot de passe', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         try {
-          return await verifyCredentials(credentials);
+          return await verifyCredentials(credentials, clientAddress(request.headers));
         } catch (error) {
           if (error instanceof RateLimitedError) throw new TooManyAttempts();
           throw error;

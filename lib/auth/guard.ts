@@ -12,7 +12,20 @@ export async function requirePageAccess(action: Exclude<Action, PlaceAction>, re
   return actor;
 }
 
-// Only same-site paths are followed after sign-in.
+// Only same-site paths are followed after sign-in. The value is parsed as a URL the way a browser
+// would (tabs and newlines dropped, backslashes as slashes) against a placeholder origin, and kept
+// only when it stays on that origin: "/\t/evil.example", "//evil", "/\\evil", "https://evil" are refused.
+const PLACEHOLDER = 'http://comptoir.invalid';
+
 export function safeReturnPath(value: unknown, fallback = '/mon-espace'): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PLACEHOLDER || value.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { appUrl } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import type { CalendarEvent } from './ics';
 
 export type SessionForCalendar = {
@@ -22,7 +22,7 @@ export function sessionEvent(session: SessionForCalendar, { cancelled = false } 
     endsAt: session.endsAt,
     title: session.title,
     location: `${session.placeName}, ${session.address}, ${session.postalCode} ${session.commune}`,
-    url: `${appUrl()}/seances/${session.id}`,
+    url: `${publicOrigin()}/seances/${session.id}`,
     cancelled,
     sequence: cancelled ? 1 : 0,
   };

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db';
+import { cached } from '@/lib/cache';
 import { places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { toIcs } from '@/lib/calendar/ics';
 import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
@@ -43,8 +44,11 @@ const SESSION_NOT_FOUND = 'Cette séance n’existe pas.';
 const slugSchema = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/);
 
 // `filters` keeps the place and dates chosen in the catalogue search (see workshopFilters).
-export async function getPublicWorkshop(slug: string, { now = new Date(), filters = {} as SessionFilters } = {}): Promise<PublicWorkshop> {
+// Without a given `now`: the cached page data (tags: the workshop by id and slug, the places).
+export async function getPublicWorkshop(slug: string, { now, filters = {} as SessionFilters }: { now?: Date; filters?: SessionFilters } = {}): Promise<PublicWorkshop> {
   if (!slugSchema.safeParse(slug).success) throw new NotFoundError(WORKSHOP_NOT_FOUND);
+  if (!now)
+    return cached(`workshop:${slug}:${JSON.stringify(filters)}`, (w) => [`workshop:${slug}`, `workshop:${w.id}`, 'places'], () => getPublicWorkshop(slug, { now: new Date(), filters }));
   const [workshop] = await db
     .select({
       id: workshops.id,
@@ -102,8 +106,10 @@ export type PublicSession = {
   trainers: string[];
 };
 
-export async function getPublicSession(id: string, { now = new Date() } = {}): Promise<PublicSession> {
+// Without a given `now`: the cached page data (tags: the session, its workshop and place).
+export async function getPublicSession(id: string, { now }: { now?: Date } = {}): Promise<PublicSession> {
   if (!isUuid(id)) throw new NotFoundError(SESSION_NOT_FOUND);
+  if (!now) return cached(`session:${id}`, (s) => [`session:${id}`, `workshop:${s.workshop.slug}`, `place:${s.place.slug}`], () => getPublicSession(id, { now: new Date() }));
   const [row] = await db
     .select({
       id: sessions.id,
@@ -163,8 +169,10 @@ function distanceKm(a: { latitude: number | null; longitude: number | null }, b:
 // Where else to go when a session is full, closed or cancelled: the next dates of the same
 // workshop that still have seats, at the same place, and at the nearest other places (the first
 // such date of each, nearest first). Empty lists for an unknown session.
-export async function otherDatesOf(sessionId: string, { now = new Date() } = {}): Promise<OtherDates> {
+export async function otherDatesOf(sessionId: string, { now }: { now?: Date } = {}): Promise<OtherDates> {
   if (!isUuid(sessionId)) return { samePlace: [], nearby: [] };
+  // Other sessions of the workshop anywhere: any session or sign-up change ("catalogue").
+  if (!now) return cached(`other-dates:${sessionId}`, ['catalogue'], () => otherDatesOf(sessionId, { now: new Date() }));
   const base = alias(sessions, 'base');
   const basePlace = alias(places, 'base_place');
   const rows = await db

@@ -58,7 +58,7 @@ export const workshopFields = {
     .transform(unique),
 };
 
-export const createWorkshopSchema = z.object(
+export const createWorkshopSchema = z.strictObject(
   {
     ...workshopFields,
     description: workshopFields.description.default(''),
@@ -111,7 +111,7 @@ export const timeSchema = (missing: string) =>
     .min(1, missing)
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Écrivez l’heure sous la forme HH:MM, par exemple 14:00.');
 
-export const repeatSchema = z.object(
+export const repeatSchema = z.strictObject(
   {
     weekdays: z
       .array(z.coerce.number({ error: 'Choisissez les jours dans la liste.' }).int().min(1, 'Choisissez les jours dans la liste.').max(7, 'Choisissez les jours dans la liste.'))
@@ -153,7 +153,7 @@ const endAfterStart = (value: { startTime?: string; endTime?: string }, ctx: z.R
 };
 
 export const scheduleSessionSchema = z
-  .object(
+  .strictObject(
     {
       placeId: z.uuid({ error: 'Choisissez le lieu de la séance.' }),
       date: dateSchema('Indiquez la date de la séance.'),

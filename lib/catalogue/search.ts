@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, arrayContains, asc, count, desc, eq, exists, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { cached } from '@/lib/cache';
 import { places, sessions, workshops } from '@/db/schema';
 import { confirmedSeats, hasFreeSeat, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { ValidationError } from '@/lib/errors';
@@ -149,7 +150,10 @@ export function parseCatalogueQuery(input: unknown, mode: 'strict' | 'lenient'):
 }
 
 // Published workshops matching the query, most relevant first (alphabetical without words).
-export async function searchCatalogue(input: unknown, { now = new Date(), mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE } = {}): Promise<CatalogueResult> {
+// Without a given `now`, the results are the cached ones (lib/cache, tag "catalogue": any change
+// of a workshop, session, sign-up or place drops them), at most CACHE_TTL_SECONDS old.
+export async function searchCatalogue(input: unknown, { now, mode = 'strict' as 'strict' | 'lenient', pageSize = CATALOGUE_PAGE_SIZE }: { now?: Date; mode?: 'strict' | 'lenient'; pageSize?: number } = {}): Promise<CatalogueResult> {
+  if (!now) return cached(`catalogue:${mode}:${pageSize}:${JSON.stringify(input ?? {})}`, ['catalogue'], () => searchCatalogue(input, { now: new Date(), mode, pageSize }));
   const { query, errors } = parseCatalogueQuery(input, mode);
   const { score, condition: wordsMatch } = frenchSearch(catalogueCorpus, searchWords(query.q));
   const filters: SessionFilters = { place: query.place, from: query.from, to: query.to, seats: query.seats };
@@ -228,6 +232,10 @@ const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').to
 // One query, whatever the number of places: one row per commune, carrying the name of the
 // place that the filter names, if any.
 export async function catalogueFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
+  return cached(`catalogue-options:${place ?? ''}`, ['places'], () => loadFilterOptions(place));
+}
+
+async function loadFilterOptions(place?: string): Promise<CatalogueFilterOptions> {
   const rows = await db
     .select({
       commune: places.commune,
@@ -245,7 +253,7 @@ export async function catalogueFilterOptions(place?: string): Promise<CatalogueF
 }
 
 // Everything /ateliers shows: results (lenient about bad filters) and the filter choices.
-export async function loadCataloguePage(input: unknown, { now = new Date() } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
+export async function loadCataloguePage(input: unknown, { now }: { now?: Date } = {}): Promise<CatalogueResult & { options: CatalogueFilterOptions }> {
   const place = typeof (input as { place?: unknown } | null)?.place === 'string' ? (input as { place: string }).place.trim() : undefined;
   const [result, options] = await Promise.all([searchCatalogue(input, { now, mode: 'lenient' }), catalogueFilterOptions(place || undefined)]);
   return { ...result, options };

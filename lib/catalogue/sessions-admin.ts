@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db, type Executor } from '@/db';
 import { enrollments, placeStaff, places, sessionTrainers, sessions, users, workshopPlaces, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
-import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
+import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { toParisWallClock } from '@/lib/time';
 import { confirmedSeats, seatCounts } from '@/lib/enrollment/seats';
@@ -159,8 +159,9 @@ export type ScheduleResult = { seriesId: string | null; sessions: SessionView[] 
 
 // Schedules one session, or a repeating series (same seriesId), of a workshop at one of its places.
 export async function scheduleSessions(actor: Actor | null, slug: string, input: unknown, { now = new Date() } = {}): Promise<ScheduleResult> {
-  const data = parseInput(scheduleSessionSchema, input);
   assertSignedIn(actor);
+  assertCan(actor, 'session:manage', 'any-place');
+  const data = parseInput(scheduleSessionSchema, input);
   return db.transaction(async (tx) => {
     const [workshop] = await tx
       .select({ id: workshops.id, status: workshops.status, durationMinutes: workshops.durationMinutes })
@@ -258,8 +259,9 @@ function sessionSnapshot(row: typeof sessions.$inferSelect, trainerIds: string[]
 // Edits one session (not the rest of its series). The session row is locked while the confirmed
 // sign-ups are counted, so that the capacity never drops below them, even with sign-ups arriving.
 export async function updateSession(actor: Actor | null, id: string, input: unknown, { now = new Date() } = {}): Promise<SessionView> {
-  const data = parseInput(updateSessionSchema, input);
   assertSignedIn(actor);
+  assertCan(actor, 'session:manage', 'any-place');
+  const data = parseInput(updateSessionSchema, input);
   return db.transaction(async (tx) => {
     const before = await loadSessionForStaff(tx, actor, id, true);
     assertStillOpen(before, now);
@@ -324,8 +326,9 @@ const reasonSchema = z.object({
 // Cancels a session. Its sign-ups are kept, marked cancelled, in the same transaction; the
 // people concerned are told through the outbox in the same transaction, and returned.
 export async function cancelSession(actor: Actor | null, id: string, input: { reason?: string } = {}, { now = new Date() } = {}): Promise<CancelResult> {
-  const { reason } = parseInput(reasonSchema, input);
   assertSignedIn(actor);
+  assertCan(actor, 'session:manage', 'any-place');
+  const { reason } = parseInput(reasonSchema, input);
   return db.transaction(async (tx) => {
     const before = await loadSessionForStaff(tx, actor, id, true);
     if (before.status === 'cancelled') throw new ConflictError('Cette séance est déjà annulée.');
@@ -359,6 +362,8 @@ export async function cancelSession(actor: Actor | null, id: string, input: { re
 
 // PATCH /api/v1/sessions/{id}: `{ status: "cancelled", reason? }` cancels, anything else edits.
 export async function patchSession(actor: Actor | null, id: string, body: unknown, options: { now?: Date } = {}): Promise<SessionView & { cancelledEnrollments?: number }> {
+  assertSignedIn(actor);
+  assertCan(actor, 'session:manage', 'any-place');
   if (body && typeof body === 'object' && 'status' in body) {
     const { reason } = parseInput(cancelSessionSchema, body);
     const result = await cancelSession(actor, id, { reason }, options);

@@ -202,9 +202,9 @@ function auditSnapshot(w: WorkshopView) {
 }
 
 export async function createWorkshop(actor: Actor | null, input: unknown): Promise<WorkshopView> {
-  const data = parseInput(createWorkshopSchema, input);
   assertSignedIn(actor);
   assertCan(actor, 'workshop:manage', 'any-place');
+  const data = parseInput(createWorkshopSchema, input);
   return db.transaction(async (tx) => {
     await assertPlacesExist(tx, data.placeIds);
     if (data.placeIds.some((placeId) => !can(actor, 'workshop:manage', { placeId }))) throw new ForbiddenError(PLACE_NOT_YOURS);
@@ -223,8 +223,9 @@ const STATUS_ACTIONS: Record<WorkshopStatus, string> = { draft: 'workshop.unpubl
 // still to come: they must be cancelled first, so that nobody is left signed up to a workshop
 // that vanished from the catalogue.
 export async function updateWorkshop(actor: Actor | null, slug: string, input: unknown, { now = new Date() } = {}): Promise<WorkshopView> {
-  const data = parseInput(updateWorkshopSchema, input);
   assertSignedIn(actor);
+  assertCan(actor, 'workshop:manage', 'any-place');
+  const data = parseInput(updateWorkshopSchema, input);
   return db.transaction(async (tx) => {
     const before = await loadWorkshop(tx, { slug }, true);
     if (!before) throw new NotFoundError(NOT_FOUND);

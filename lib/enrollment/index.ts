@@ -3,10 +3,11 @@ import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-o
 import { db, type Database, type Executor, type Transaction } from '@/db';
 import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ConflictError, ForbiddenError, NotFoundError, UserError, isUniqueViolation } from '@/lib/errors';
 import { formatDay, formatTime } from '@/lib/format/dates';
-import { loadRecipients, loadSessionInfo, notify, notifySessionCancelled, type NotifyInput, type SessionInfo } from '@/lib/notifications';
+import { loadSessionInfo, notify, notifySessionCancelled, preloadNotification, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { enrollInputSchema } from './schema';
 import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
@@ -142,11 +143,13 @@ export async function fillFreeSeats(tx: Transaction, sessionId: string, actorId:
 
 type Person = { id: string; name: string };
 
-async function findPerson(tx: Executor, userId: string): Promise<Person> {
+// The person a staff member signs up: only someone in their people scope (lib/auth/people-scope);
+// anyone else is "unknown" (404), whether or not the account exists.
+async function findPerson(tx: Executor, userId: string, actor: Actor): Promise<Person> {
   const [person] = await tx
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+    .where(and(eq(users.id, userId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
   if (!person) throw new NotFoundError(PERSON_NOT_FOUND);
   return person;
 }
@@ -228,21 +231,19 @@ export async function enrollLocked(
 // coordinator — the learner named by learnerId. Confirmed while seats are free, otherwise on
 // the waiting list with a position.
 export async function enroll(actor: Actor | null, sessionId: string, input: unknown = {}, now = new Date(), database: Database = db): Promise<EnrollResult> {
-  const { learnerId } = parseInput(enrollInputSchema, input ?? {});
   assertSignedIn(actor);
+  const { learnerId } = parseInput(enrollInputSchema, input);
   const onBehalf = learnerId !== undefined && learnerId !== actor.id;
   if (onBehalf && !can(actor, 'enrollment:on-behalf', 'any-place')) throw new ForbiddenError(ONLY_YOURSELF);
   if (!onBehalf) assertCan(actor, 'enrollment:self');
   const learnerOf = onBehalf ? learnerId : actor.id;
   // What the confirmation message needs is read before the lock, to keep the locked part short.
-  const preloaded = isUuid(sessionId)
-    ? { session: await loadSessionInfo(database, sessionId), people: await loadRecipients(database, [learnerOf]) }
-    : undefined;
+  const preloaded = isUuid(sessionId) ? await preloadNotification(database, sessionId, [learnerOf], now) : undefined;
   try {
     return await database.transaction(async (tx) => {
       const session = await lockSession(tx, sessionId);
       if (onBehalf) assertCan(actor, 'enrollment:on-behalf', { placeId: session.placeId });
-      const learner = onBehalf ? await findPerson(tx, learnerId) : { id: actor.id, name: actor.name };
+      const learner = onBehalf ? await findPerson(tx, learnerId, actor) : { id: actor.id, name: actor.name };
       return enrollLocked(tx, { actor, session, learner, now, preloaded });
     });
   } catch (error) {
@@ -255,8 +256,8 @@ export async function enroll(actor: Actor | null, sessionId: string, input: unkn
 // someone else's. A freed seat goes at once, in the same transaction, to the oldest waiting
 // person, who is told. Leaving the waiting list works the same way.
 export async function cancelEnrollment(actor: Actor | null, sessionId: string, input: unknown = {}, now = new Date(), database: Database = db): Promise<CancelResult> {
-  const { learnerId } = parseInput(enrollInputSchema, input ?? {});
   assertSignedIn(actor);
+  const { learnerId } = parseInput(enrollInputSchema, input);
   const onBehalf = learnerId !== undefined && learnerId !== actor.id;
   if (onBehalf && !can(actor, 'enrollment:on-behalf', 'any-place')) throw new ForbiddenError(ONLY_YOURSELF);
   if (!onBehalf) assertCan(actor, 'enrollment:self');

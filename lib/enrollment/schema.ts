@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Shared by the session page actions, the desk view, the API routes and the OpenAPI document.
 
 // Body of POST /api/v1/sessions/{id}/enrollments: empty for oneself, or the learner a mediator signs up.
-export const enrollInputSchema = z.object({
+export const enrollInputSchema = z.strictObject({
   learnerId: z.uuid({ error: 'Identifiant de personne invalide.' }).optional().describe('Personne inscrite par un médiateur (sinon : soi-même)'),
 });
 export type EnrollInput = z.infer<typeof enrollInputSchema>;

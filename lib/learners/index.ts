@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Transaction } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
+import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -43,13 +44,6 @@ function contactVisible(actor: Actor): SQL {
   return placeIds.length ? signedUpAt(placeIds) : sql`false`;
 }
 
-// Known to this actor: signed up at one of their places, or a profile they created.
-function knownTo(actor: Actor): SQL | undefined {
-  if (everywhere(actor)) return undefined;
-  const placeIds = deskPlaceIds(actor);
-  return placeIds.length ? or(signedUpAt(placeIds), eq(users.createdById, actor.id)) : eq(users.createdById, actor.id);
-}
-
 export type KnownLearner = {
   id: string;
   name: string;
@@ -66,8 +60,8 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // The desk search: by name (accents and case ignored) or by part of a phone number.
 export async function searchKnownLearners(actor: Actor | null, input: unknown, { sessionId, limit = 20 }: { sessionId?: string; limit?: number } = {}): Promise<KnownLearner[]> {
-  const { q } = parseInput(learnerSearchSchema, input);
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const { q } = parseInput(learnerSearchSchema, input);
   if (q.length < 2) return [];
   const digits = phoneSearchDigits(q);
   const match = digits
@@ -87,7 +81,7 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
         : sql<null>`null`,
     })
     .from(users)
-    .where(and(isNull(users.disabledAt), match, knownTo(actor)))
+    .where(and(isNull(users.disabledAt), match, inPeopleScope(actor, users.id)))
     .orderBy(asc(users.name))
     .limit(limit);
   return rows.map((r) => ({
@@ -132,8 +126,8 @@ export type AssistedLearner = EnrollResult & { learnerId: string; name: string; 
 // refused, no profile is left behind. The one-time claim code is returned once, to be given to
 // the person; only its hash is kept.
 export async function createAssistedLearner(actor: Actor | null, input: unknown, now = new Date()): Promise<AssistedLearner> {
-  const data = parseInput(createAssistedLearnerSchema, input);
   assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  const data = parseInput(createAssistedLearnerSchema, input);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, data.sessionId);
     assertCan(actor, 'enrollment:on-behalf', { placeId: session.placeId });
@@ -141,7 +135,7 @@ export async function createAssistedLearner(actor: Actor | null, input: unknown,
     const [twin] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.phone, data.phone), sql`unaccent(lower(${users.name})) = unaccent(lower(${data.name}))`, knownTo(actor)))
+      .where(and(eq(users.phone, data.phone), sql`unaccent(lower(${users.name})) = unaccent(lower(${data.name}))`, inPeopleScope(actor, users.id)))
       .limit(1);
     if (twin) {
       const message = 'Une personne avec ce nom et ce numéro existe déjà : cherchez-la dans la liste pour l’inscrire.';
@@ -182,7 +176,7 @@ export async function issueClaimCode(actor: Actor | null, learnerId: string, now
     const [person] = await tx
       .select({ id: users.id, name: users.name, claimable: sql<boolean>`(${users.passwordHash} is null and ${users.claimedAt} is null and ${users.email} is null)` })
       .from(users)
-      .where(and(eq(users.id, learnerId), isNull(users.disabledAt), knownTo(actor)));
+      .where(and(eq(users.id, learnerId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
     if (!person) throw new NotFoundError('Cette personne n’existe pas, ou elle n’est pas connue dans vos lieux.');
     if (!person.claimable) throw new ForbiddenError('Cette personne a déjà son propre compte : elle se connecte avec son adresse e-mail.');
     const claimCode = newClaimCode();

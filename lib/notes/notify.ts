@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { outbox, placeStaff, sessionTrainers, sessions, userRoles, workshopPlaces, workshops } from '@/db/schema';
-import { appUrl } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { translator, type MessageKey } from '@/lib/i18n';
 import { loadRecipients, type Recipient } from '@/lib/notifications';
 
@@ -15,7 +15,7 @@ export async function enqueue(tx: Executor, people: Recipient[], mail: Mail, { s
   if (people.length === 0) return 0;
   const rows = people.map((person) => {
     const t = translator(person.locale === 'en' ? 'en' : 'fr');
-    const vars = { ...mail.vars, name: person.name, mySpaceUrl: `${appUrl()}/mon-espace` };
+    const vars = { ...mail.vars, name: person.name, mySpaceUrl: `${publicOrigin()}/mon-espace` };
     return {
       recipientId: person.id,
       sessionId,
@@ -68,7 +68,7 @@ export async function notifyTrainersOfQuestion(
 ): Promise<number> {
   const ids = (await trainersOf(tx, workshopId, sessionId)).filter((id) => id !== authorId);
   const w = await workshopOf(tx, workshopId);
-  return enqueue(tx, await loadRecipients(tx, ids), { kind: 'note-question', key: 'question', vars: { title: w.title, question: excerpt(body), url: `${appUrl()}/ateliers/${w.slug}#note-${noteId}` } }, { sessionId, now, dedupe: `note-question:${noteId}` });
+  return enqueue(tx, await loadRecipients(tx, ids), { kind: 'note-question', key: 'question', vars: { title: w.title, question: excerpt(body), url: `${publicOrigin()}/ateliers/${w.slug}#note-${noteId}` } }, { sessionId, now, dedupe: `note-question:${noteId}` });
 }
 
 export async function notifyAuthorOfHiding(
@@ -79,7 +79,7 @@ export async function notifyAuthorOfHiding(
   return enqueue(
     tx,
     await loadRecipients(tx, [authorId]),
-    { kind: hidden ? 'note-hidden' : 'note-restored', key: hidden ? 'hidden' : 'restored', vars: { title: w.title, reason, url: `${appUrl()}/ateliers/${w.slug}` } },
+    { kind: hidden ? 'note-hidden' : 'note-restored', key: hidden ? 'hidden' : 'restored', vars: { title: w.title, reason, url: `${publicOrigin()}/ateliers/${w.slug}` } },
     { sessionId, now, dedupe: `note-${hidden ? 'hidden' : 'restored'}:${noteId}:${now.getTime()}` },
   );
 }

@@ -5,7 +5,8 @@ import { enrollments, outbox, places, sessions, users, workshops } from '@/db/sc
 import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { sessionEvent } from '@/lib/calendar/event';
 import { toIcs } from '@/lib/calendar/ics';
-import { appUrl, env } from '@/lib/env';
+import { env } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { formatSessionTime, formatTime } from '@/lib/format/dates';
 import { translator, type Locale, type MessageKey } from '@/lib/i18n';
 import { formatPhone } from '@/lib/learners/phone';
@@ -87,9 +88,9 @@ function render(kind: NotificationKind, person: Recipient, session: SessionInfo,
     when: formatSessionTime(session.startsAt, session.endsAt, locale),
     time: formatTime(session.startsAt, locale),
     place: `${session.placeName}, ${session.address}, ${session.postalCode} ${session.commune}`,
-    url: `${appUrl()}/seances/${session.id}`,
-    mySpaceUrl: `${appUrl()}/mon-espace`,
-    catalogueUrl: `${appUrl()}/ateliers`,
+    url: `${publicOrigin()}/seances/${session.id}`,
+    mySpaceUrl: `${publicOrigin()}/mon-espace`,
+    catalogueUrl: `${publicOrigin()}/ateliers`,
     position: extra.position ?? '',
     toBring: session.toBring ? t('notifications.toBring', { toBring: session.toBring }) : '',
   };
@@ -112,9 +113,17 @@ export type NotifyInput = {
   now: Date;
   position?: number;
   dedupeKey?: (userId: string) => string;
-  // Already loaded by the caller (before taking a lock, to keep the locked part short).
-  preloaded?: { session: SessionInfo | null; people: Recipient[] };
+  // Already loaded by the caller (before taking a lock, to keep the locked part short), with the
+  // confirmation's calendar file built there too (preloadNotification).
+  preloaded?: { session: SessionInfo | null; people: Recipient[]; enrolledIcs?: string | null };
 };
+
+// What a sign-up's message needs, read and built before the session is locked: the session, the
+// people, and the calendar file of a confirmation. Two reads, run together.
+export async function preloadNotification(database: Executor, sessionId: string, userIds: readonly string[], now: Date): Promise<NonNullable<NotifyInput['preloaded']>> {
+  const [session, people] = await Promise.all([loadSessionInfo(database, sessionId), loadRecipients(database, userIds)]);
+  return { session, people, enrolledIcs: session ? attachment('enrolled', session, now) : null };
+}
 
 // Writes one outbox row per person, inside the caller's transaction. People without an e-mail
 // address get a 'skipped' row: nothing is sent, and staff see who to phone.
@@ -124,7 +133,7 @@ export async function notify(tx: Executor, { kind, sessionId, userIds, now, posi
   if (!session) throw new Error(`session ${sessionId} not found for a notification`);
   const known = preloaded?.people.filter((p) => userIds.includes(p.id)) ?? [];
   const people = known.length === userIds.length ? known : await loadRecipients(tx, userIds);
-  const ics = attachment(kind, session, now);
+  const ics = kind === 'enrolled' && preloaded?.enrolledIcs != null && preloaded.session === session ? preloaded.enrolledIcs : attachment(kind, session, now);
   const rows = people.map((person) => {
     const { subject, body } = render(kind, person, session, { position });
     return {

@@ -5,7 +5,7 @@ import { db, type Database } from '@/db';
 import { outbox } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
+import { errorSummary, log } from '@/lib/log';
 import { enqueueReminders } from './index';
 
 // Sends the outbox. Each message is claimed with FOR UPDATE SKIP LOCKED inside its own short
@@ -73,7 +73,7 @@ export async function deliverPending({
         const attempts = message.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
         const lastError = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
-        log.warn({ outboxId: message.id, attempts, err: lastError }, failed ? 'notification failed for good' : 'notification send failed, will retry');
+        log.warn({ outboxId: message.id, attempts, err: errorSummary(lastError) }, failed ? 'notification failed for good' : 'notification send failed, will retry');
         await tx
           .update(outbox)
           .set({ status: failed ? 'failed' : 'pending', attempts, lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
@@ -101,7 +101,8 @@ export async function processOutbox(now = new Date(), transport = smtpTransport(
 }
 
 // The staff-only "send now" button of /mediation/messages.
+// The whole network's outbox is sent: network staff (coordination) only, not any mediator.
 export async function runOutboxNow(actor: Actor | null, now = new Date()) {
-  assertCan(actor, 'mediation:view');
+  assertCan(actor, 'coordination:view');
   return processOutbox(now);
 }

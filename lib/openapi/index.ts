@@ -9,10 +9,11 @@ import { enrollmentRoutes } from '@/lib/enrollment/openapi';
 import { noteRoutes } from '@/lib/notes/openapi';
 import { placeRoutes } from '@/lib/places/openapi';
 import { wishRoutes } from '@/lib/wishes/openapi';
+import { resourceRoutes } from '@/lib/resources/api';
 import type { RouteDoc } from './types';
 
 // Every domain's documented routes; add yours here.
-const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes, ...noteRoutes, ...wishRoutes];
+const ROUTES: RouteDoc[] = [...accountRoutes, ...catalogueRoutes, ...catalogueAdminRoutes, ...placeRoutes, ...enrollmentRoutes, ...attendanceRoutes, ...activityRoutes, ...noteRoutes, ...wishRoutes, ...resourceRoutes];
 
 const problemSchema = {
   type: 'object',

@@ -103,8 +103,8 @@ export async function getPlaceForEdit(actor: Actor | null, slug: string): Promis
 }
 
 export async function createPlace(actor: Actor | null, input: unknown): Promise<PlaceDetail> {
-  const data = parseInput(placeSchema, input);
   assertCan(actor, 'place:manage');
+  const data = parseInput(placeSchema, input);
   return db.transaction(async (tx) => {
     const base = slugify(`${data.name} ${data.name.toLowerCase().includes(data.commune.toLowerCase()) ? '' : data.commune}`);
     const taken = new Set((await tx.select({ slug: places.slug }).from(places).where(or(eq(places.slug, base), like(places.slug, `${base}-%`)))).map((r) => r.slug));
@@ -128,8 +128,8 @@ export async function createPlace(actor: Actor | null, input: unknown): Promise<
 
 // Replaces the fields of a place (its slug stays, so that links keep working).
 export async function updatePlace(actor: Actor | null, slug: string, input: unknown, { now = new Date() } = {}): Promise<PlaceDetail> {
-  const data = parseInput(placeSchema, input);
   assertCan(actor, 'place:manage');
+  const data = parseInput(placeSchema, input);
   return db.transaction(async (tx) => {
     const before = await loadPlace(tx, { slug }, true);
     if (!before) throw new NotFoundError(NOT_FOUND);
@@ -146,8 +146,8 @@ export async function updatePlace(actor: Actor | null, slug: string, input: unkn
 // Adds a person (by the e-mail of their account) to the staff of a place, and makes them a
 // mediator if they were not one.
 export async function addPlaceStaff(actor: Actor | null, slug: string, input: unknown): Promise<StaffMember> {
-  const { email } = parseInput(addStaffSchema, input);
   assertCan(actor, 'staff:manage');
+  const { email } = parseInput(addStaffSchema, input);
   return db.transaction(async (tx) => {
     const place = await loadPlace(tx, { slug });
     if (!place) throw new NotFoundError(NOT_FOUND);
@@ -167,8 +167,8 @@ export async function addPlaceStaff(actor: Actor | null, slug: string, input: un
 }
 
 export async function removePlaceStaff(actor: Actor | null, slug: string, input: unknown): Promise<void> {
-  const { userId } = parseInput(removeStaffSchema, input);
   assertCan(actor, 'staff:manage');
+  const { userId } = parseInput(removeStaffSchema, input);
   await db.transaction(async (tx) => {
     const place = await loadPlace(tx, { slug });
     if (!place) throw new NotFoundError(NOT_FOUND);

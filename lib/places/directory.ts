@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, gte, lt, ne } from 'drizzle-orm';
 import { db } from '@/db';
+import { cached } from '@/lib/cache';
 import { places, sessions, workshops } from '@/db/schema';
 import { confirmedSeats, seatsLeft, sessionRow } from '@/lib/enrollment/seats';
 import { addDays, parisToUtc, toParisWallClock } from '@/lib/time';
@@ -73,14 +74,77 @@ export async function listDirectory(input: unknown = {}): Promise<Directory> {
   const parsed = directoryFilterSchema.safeParse(input);
   // The page is a GET form: input it cannot read (a 300-character commune) means "no filter".
   const filter: DirectoryFilter = parsed.success ? parsed.data : {};
-  const rows = await db.select(directoryColumns).from(places).where(eq(places.active, true)).orderBy(asc(places.commune), asc(places.name));
-  const all = rows.sort((a, b) => byFrench.compare(a.commune, b.commune) || byFrench.compare(a.name, b.name));
-  const communes = [...new Set(all.map((p) => p.commune))];
-  const services = [...new Set(all.flatMap((p) => p.services))].sort(byFrench.compare);
+  const { all, communes, services } = await activePlaces();
   const commune = filter.commune ? fold(filter.commune) : null;
   const service = filter.service ? fold(filter.service) : null;
   const placesFound = all.filter((p) => (!commune || fold(p.commune) === commune) && (!service || p.services.some((s) => fold(s) === service)));
   return { places: placesFound, communes, services, filter };
+}
+
+// Every active place, sorted, and the filter options: one query per instance until a place
+// changes (tag "places", lib/cache).
+function activePlaces(): Promise<{ all: DirectoryPlace[]; communes: string[]; services: string[] }> {
+  return cached('places:active', ['places'], async () => {
+    const rows = await db.select(directoryColumns).from(places).where(eq(places.active, true)).orderBy(asc(places.commune), asc(places.name));
+    const all = rows.sort((a, b) => byFrench.compare(a.commune, b.commune) || byFrench.compare(a.name, b.name));
+    const communes = [...new Set(all.map((p) => p.commune))];
+    const services = [...new Set(all.flatMap((p) => p.services))].sort(byFrench.compare);
+    return { all, communes, services };
+  });
+}
+
+export const DIRECTORY_PAGE_SIZE = 20;
+// Up to this many places, the map shows one numbered dot per place; beyond, one dot per commune.
+export const MAP_MAX_DOTS = 30;
+
+// A dot of the map: a place (count 1, its page) or a commune's places (their list).
+export type MapPoint = { key: string; href: string; name: string; commune: string; count: number; number: number | null; latitude: number; longitude: number };
+
+export type DirectoryPage = Omit<Directory, 'places'> & {
+  places: (DirectoryPlace & { number: number | null })[];
+  total: number;
+  page: number;
+  pageCount: number;
+  map: MapPoint[];
+  mapByCommune: boolean;
+};
+
+// What the /lieux page shows: one page of the filtered list and a map whose size does not grow
+// with the network (a dot per commune beyond MAP_MAX_DOTS places).
+export async function listDirectoryPage(input: Record<string, unknown> = {}): Promise<DirectoryPage> {
+  const directory = await listDirectory(input);
+  const total = directory.places.length;
+  const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const asked = Number(typeof input.page === 'string' ? input.page : 1);
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pageCount) : 1;
+  const numbered = total <= MAP_MAX_DOTS;
+  const located = directory.places.map((p, i) => ({ ...p, number: numbered ? i + 1 : null })).filter((p) => p.latitude !== null && p.longitude !== null);
+  let map: MapPoint[];
+  if (located.length <= MAP_MAX_DOTS) {
+    map = located.map((p) => ({ key: p.id, href: `/lieux/${p.slug}`, name: p.name, commune: p.commune, count: 1, number: p.number, latitude: p.latitude!, longitude: p.longitude! }));
+  } else {
+    const byCommune = new Map<string, { commune: string; count: number; latitude: number; longitude: number }>();
+    for (const p of located) {
+      const group = byCommune.get(p.commune) ?? { commune: p.commune, count: 0, latitude: 0, longitude: 0 };
+      group.count++;
+      group.latitude += p.latitude!;
+      group.longitude += p.longitude!;
+      byCommune.set(p.commune, group);
+    }
+    map = [...byCommune.values()].map((g) => ({
+      key: g.commune,
+      href: `/lieux?${new URLSearchParams({ commune: g.commune, ...(directory.filter.service ? { service: directory.filter.service } : {}) })}`,
+      name: g.commune,
+      commune: g.commune,
+      count: g.count,
+      number: null,
+      latitude: g.latitude / g.count,
+      longitude: g.longitude / g.count,
+    }));
+  }
+  const start = (page - 1) * DIRECTORY_PAGE_SIZE;
+  const shown = directory.places.slice(start, start + DIRECTORY_PAGE_SIZE).map((p, i) => ({ ...p, number: numbered ? start + i + 1 : null }));
+  return { ...directory, places: shown, total, page, pageCount, map, mapByCommune: located.length > MAP_MAX_DOTS };
 }
 
 export function toPlaceView(place: DirectoryPlace): PlaceView {
@@ -175,7 +239,10 @@ export async function upcomingSessionsOfPlace(placeId: string, { now = new Date(
 export type PlacePage = { place: PlaceDetail; sessions: PlaceSession[] };
 
 // Everything the page of a place shows, in two queries; null for an unknown or inactive place.
-export async function getPlacePage(slug: string, { now = new Date() } = {}): Promise<PlacePage | null> {
+// Without a given `now`: the cached page data (tags: the place's slug, which its sessions and
+// sign-ups also send, and every place change).
+export async function getPlacePage(slug: string, { now }: { now?: Date } = {}): Promise<PlacePage | null> {
+  if (!now) return cached(`place-page:${slug}`, [`place:${slug}`, 'places'], () => getPlacePage(slug, { now: new Date() }));
   const place = await findPlace(slug);
   if (!place) return null;
   return { place, sessions: await upcomingSessionsOfPlace(place.id, { now }) };
@@ -237,6 +304,10 @@ export type Programme = {
 
 // A place's sessions of one month, cancelled ones included (the door sign says so), drafts not.
 export async function getPlaceProgramme(slug: string, month: Month): Promise<Programme | null> {
+  return cached(`programme:${slug}:${month.year}-${month.month}`, [`place:${slug}`, 'places'], () => loadPlaceProgramme(slug, month));
+}
+
+async function loadPlaceProgramme(slug: string, month: Month): Promise<Programme | null> {
   const place = await findPlace(slug);
   if (!place) return null;
   const { from, to } = monthBounds(month);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { activities, activityParticipants, attendance, places, sessions, users } from '@/db/schema';
+import { attendance, places, sessions, users } from '@/db/schema';
 import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
 import { confirmedSeats } from '@/lib/enrollment/seats';
 import { NotFoundError } from '@/lib/errors';
@@ -78,13 +78,13 @@ export type Stats = {
 
 export type StatsQuery = { place?: string | null; from?: string | null; to?: string | null };
 
-// Which activities and sessions a scope covers. Conditions are written on the unaliased tables.
+// Which activities a scope covers, on the rollup tables (alias "d"); and which sessions.
 function activityScope(scope: StatsScope): SQL {
   if (scope.kind === 'network') return sql`true`;
-  if (scope.kind === 'place') return sql`${activities.placeId} = ${scope.place.id}`;
-  const own = sql`${activities.mediatorId} = ${scope.mediatorId}`;
+  if (scope.kind === 'place') return sql`d.place_key = ${scope.place.id}`;
+  const own = sql`d.mediator_id = ${scope.mediatorId}`;
   if (scope.placeIds.length === 0) return own;
-  return sql`(${own} or ${activities.placeId} in (${sql.join(scope.placeIds.map((id) => sql`${id}`), sql`, `)}))`;
+  return sql`(${own} or d.place_key in (${sql.join(scope.placeIds.map((id) => sql`${id}`), sql`, `)}))`;
 }
 
 function sessionScope(scope: StatsScope): SQL {
@@ -100,77 +100,73 @@ async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+// The whole calendar months within a period: [fullFrom, fullTo) as first days of months (empty
+// when fullFrom >= fullTo).
+function fullMonths(period: Period): { fullFrom: string; fullTo: string } {
+  const firstOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
+  const fullFrom = fd === 1 ? period.from : firstOfMonth(fy, fm);
+  const next = new Date(`${period.to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { fullFrom, fullTo: firstOfMonth(next.getUTCFullYear(), next.getUTCMonth()) };
+}
+
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-// Computes the statistics of a scope for a period, in four queries, each reading its tables once
-// (a year of a 500-place network is about 100,000 activities). No permission check: callers
+// Computes the statistics of a scope for a period, in four queries, from the daily rollups of the
+// activity reports (db/schema.ts statsActivityDays and the next ones, kept by triggers) and the
+// sessions: a year of a 500-place network (about 100,000 activities) reads a few thousand rows
+// for the network, and only the place distribution reads one row per place and day. No permission check: callers
 // decide who may see which scope (statsFor below, the shared-link page).
 export async function computeStats(scope: StatsScope, period: Period): Promise<Stats> {
   const inScope = activityScope(scope);
-  const inPeriod = sql`${activities.date} >= ${period.from} and ${activities.date} <= ${period.to}`;
+  const inPeriod = sql`d.day >= ${period.from} and d.day <= ${period.to}`;
   const { start, end } = periodInstants(period);
+  // The network reads its own per-day rollups; a place or a mediator the per-place ones.
+  const network = scope.kind === 'network';
+  const activityDays = sql.raw(network ? 'stats_network_days' : 'stats_activity_days');
+  const dimensionDays = sql.raw(network ? 'stats_network_dimension_days' : 'stats_dimension_days');
+  const personDays = sql.raw(network ? 'stats_network_person_days' : 'stats_person_days');
+  // Activities per place: for the network, whole months from the monthly rollup and the days of
+  // the partial months at both ends; for a place or a mediator, their days.
+  const { fullFrom, fullTo } = fullMonths(period);
+  const placeDays = network
+    ? sql`select m.place_key, m.activities from stats_place_months m where m.month >= ${fullFrom} and m.month < ${fullTo}
+        union all
+        select d.place_key, d.activities from stats_activity_days d where ${inPeriod} and not (d.day >= ${fullFrom} and d.day < ${fullTo})`
+    : sql`select d.place_key, d.activities from stats_activity_days d where ${inPeriod} and ${inScope}`;
 
   // One transaction, so that the database does not compile these queries (JIT): each runs in
-  // tens of milliseconds, and PostgreSQL's cost estimates of the spread in query 2 would
-  // otherwise have it spend longer compiling than running.
+  // a few milliseconds, and PostgreSQL's cost estimates would otherwise have it spend longer
+  // compiling than running.
   const [activityRows, breakdownRows, peopleRows, sessionRows] = await db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     return [
     // 1. Counts, minutes and anonymous head counts: overall, per kind and month, per duration
-    //    band, per place (grouping sets: one pass over the period's activities).
+    //    band (grouping sets: one pass over the period's daily rollups); and per place.
     await rows<{ g: string; kind: string | null; month: string | null; band: string | null; place_id: string | null; place_name: string | null; n: number; minutes: number; anonymous_individual: number; anonymous_collective: number }>(tx, sql`
       select
-        case when grouping(x.kind, x.month) = 0 then 'month' when grouping(x.band) = 0 then 'band' when grouping(x.place_key) = 0 then 'place' else 'total' end as g,
-        x.kind, x.month, x.band, x.place_key as place_id, max(x.place_name) as place_name,
-        count(*)::int as n,
-        coalesce(sum(x.duration_minutes), 0)::int as minutes,
-        (count(*) filter (where x.kind = 'individual' and x.learner_id is null))::int as anonymous_individual,
-        coalesce(sum(x.anonymous_count) filter (where x.kind = 'collective'), 0)::int as anonymous_collective
-      from (
-        select ${activities.kind}::text as kind, to_char(${activities.date}, 'YYYY-MM') as month,
-          case when ${activities.durationMinutes} < 30 then 'under-30' when ${activities.durationMinutes} <= 60 then '30-60'
-               when ${activities.durationMinutes} <= 120 then '60-120' else 'over-120' end as band,
-          coalesce(${activities.placeId}::text, '') as place_key, ${places.name} as place_name,
-          ${activities.durationMinutes} as duration_minutes, ${activities.learnerId} as learner_id,
-          (${activities.anonymousParticipants}->>'count')::int as anonymous_count
-        from ${activities} left join ${places} on ${places.id} = ${activities.placeId}
-        where ${inPeriod} and ${inScope}
-      ) x
-      group by grouping sets ((), (x.kind, x.month), (x.band), (x.place_key))`),
-    // 2. Themes (activities), and anonymous people by gender, age band, status and commune. The
-    //    anonymous descriptions are grouped first (few distinct ones), then spread and weighted.
+        case when grouping(d.kind, to_char(d.day, 'YYYY-MM')) = 0 then 'month' when grouping(d.band) = 0 then 'band' else 'total' end as g,
+        d.kind::text as kind, to_char(d.day, 'YYYY-MM') as month, d.band, null as place_id, null as place_name,
+        sum(d.activities)::int as n, sum(d.minutes)::int as minutes,
+        sum(d.anonymous_individual)::int as anonymous_individual, sum(d.anonymous_collective)::int as anonymous_collective
+      from ${activityDays} d
+      where ${inPeriod} and ${inScope}
+      group by grouping sets ((), (d.kind, to_char(d.day, 'YYYY-MM')), (d.band))
+      union all
+      select 'place', null, null, null, x.place_key, ${places.name}, x.n, 0, 0, 0
+      from (select d.place_key, sum(d.activities)::int as n from (${placeDays}) d group by 1) x
+        left join ${places} on ${places.id}::text = x.place_key`),
+    // 2. Themes (activities), and anonymous people by gender, age band, status and commune.
     await rows<{ dim: string; key: string; n: number }>(tx, sql`
-      select 'theme' as dim, t as key, count(*)::int as n
-        from ${activities}, unnest(${activities.themes}) as t where ${inPeriod} and ${inScope} group by t
-      union all
-      select f, coalesce(nullif(trim(p.person->>f), ''), case when f = 'commune' then '' else 'unknown' end), sum(p.n)::int
-        from (select ${activities.anonymousPerson} as person, count(*) as n from ${activities}
-              where ${activities.kind} = 'individual' and ${activities.learnerId} is null and ${inPeriod} and ${inScope}
-              group by 1) as p,
-          unnest(array['gender', 'ageBand', 'socialStatus', 'commune']) as f
-        group by 1, 2
-      union all
-      select f, e.key, sum(e.value::int * c.n)::int
-        from (select ${activities.anonymousParticipants} as head, count(*) as n from ${activities}
-              where ${activities.kind} = 'collective' and ${activities.anonymousParticipants} is not null and ${inPeriod} and ${inScope}
-              group by 1) as c,
-          unnest(array['gender', 'ageBand', 'socialStatus', 'commune']) as f,
-          lateral (select * from jsonb_each_text(c.head->f) where f <> 'commune'
-                   union all select '', (c.head->>'count') where f = 'commune') as e
-        group by 1, 2`),
+      select d.dimension as dim, d.key, sum(d.value)::int as n
+        from ${dimensionDays} d where ${inPeriod} and ${inScope} group by 1, 2`),
     // 3. Known people: each account once, with its first activity in the scope (ever) and whether
     //    it was reached in the period; counted per commune of the account.
     await rows<{ commune: string; known: number; new_learners: number }>(tx, sql`
-      with seen as (
-        select ${activityParticipants.userId} as user_id, ${activities.date} as day
-          from ${activityParticipants} join ${activities} on ${activities.id} = ${activityParticipants.activityId}
-          where ${activities.date} <= ${period.to} and ${inScope}
-        union all
-        select ${activities.learnerId}, ${activities.date} from ${activities}
-          where ${activities.learnerId} is not null and ${activities.date} <= ${period.to} and ${inScope}
-      ),
-      person as (
-        select user_id, min(day) as first_day, bool_or(day >= ${period.from}) as reached from seen group by user_id
+      with person as (
+        select d.user_id, min(d.day) as first_day, bool_or(d.day >= ${period.from}) as reached
+          from ${personDays} d where d.day <= ${period.to} and ${inScope} group by d.user_id
       )
       select coalesce(trim(${users.commune}), '') as commune,
         (count(*) filter (where person.reached))::int as known,

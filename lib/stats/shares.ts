@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
+import { cached, invalidateLocal } from '@/lib/cache';
 import { places, statShares, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
@@ -108,18 +109,30 @@ export async function listStatShares(actor: Actor | null): Promise<ShareView[]> 
 export async function revokeStatShare(actor: Actor | null, id: string, now = new Date()): Promise<void> {
   assertCan(actor, 'stats:network');
   if (!isUuid(id)) throw new NotFoundError('Ce lien n’existe pas.');
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select({ revokedAt: statShares.revokedAt }).from(statShares).where(eq(statShares.id, id)).for('update');
+  const token = await db.transaction(async (tx) => {
+    const [row] = await tx.select({ revokedAt: statShares.revokedAt, token: statShares.token }).from(statShares).where(eq(statShares.id, id)).for('update');
     if (!row) throw new NotFoundError('Ce lien n’existe pas.');
-    if (row.revokedAt) return;
+    if (row.revokedAt) return null;
     await tx.update(statShares).set({ revokedAt: now }).where(eq(statShares.id, id));
     await writeAudit(tx, { actorId: actor!.id, action: 'stat_share.revoke', entityType: 'stat_share', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+    return row.token;
   });
+  // The other instances hear it from the database (trigger of migration 0013); this one at once.
+  if (token) invalidateLocal([`share:${token}`]);
 }
+
+// A shared link's figures are kept this long in each instance (a revocation drops them at once):
+// a link posted on a public page cannot be used to make the database compute statistics again and
+// again, whatever the number of visitors.
+export const SHARED_STATS_TTL_SECONDS = 300;
 
 // What a public link shows, for anyone: null when the token is unknown or revoked.
 export async function sharedStats(token: string): Promise<(PublicStats & { share: { from: string; to: string } }) | null> {
   if (!TOKEN.test(token)) return null;
+  return cached(`share:${token}`, [`share:${token}`], () => loadSharedStats(token), { ttlSeconds: SHARED_STATS_TTL_SECONDS });
+}
+
+async function loadSharedStats(token: string): Promise<(PublicStats & { share: { from: string; to: string } }) | null> {
   const [share] = await db
     .select({ scope: statShares.scope, from: statShares.fromDate, to: statShares.toDate, place: { id: places.id, slug: places.slug, name: places.name, commune: places.commune } })
     .from(statShares)

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { sessions, wishVotes, wishes, workshops } from '@/db/schema';
-import { appUrl } from '@/lib/env';
+import { publicOrigin } from '@/lib/http/origin';
 import { enqueue } from '@/lib/notes/notify';
 import { loadRecipients } from '@/lib/notifications';
 
@@ -25,7 +25,7 @@ export async function notifyWishersWhenOpen(tx: Executor, workshopId: string, no
     sent += await enqueue(
       tx,
       await loadRecipients(tx, ids),
-      { kind: 'wish-opened', key: 'wishOpened', vars: { title: w.title, wish: wish.title, url: `${appUrl()}/ateliers/${w.slug}` } },
+      { kind: 'wish-opened', key: 'wishOpened', vars: { title: w.title, wish: wish.title, url: `${publicOrigin()}/ateliers/${w.slug}` } },
       { sessionId: first.id, now, dedupe: `wish-opened:${wish.id}` },
     );
   }

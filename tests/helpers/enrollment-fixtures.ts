@@ -43,12 +43,13 @@ export async function makeSession({
 let counter = 0;
 
 // `count` learner accounts with e-mail addresses (or without, for desk profiles), as actors.
-export async function makeLearners(count: number, { withEmail = true, database = db }: { withEmail?: boolean; database?: Database } = {}): Promise<Actor[]> {
+// `createdById`: a desk profile made by that staff member (so in their places' people scope).
+export async function makeLearners(count: number, { withEmail = true, createdById, database = db }: { withEmail?: boolean; createdById?: string; database?: Database } = {}): Promise<Actor[]> {
   const batch = ++counter;
   const tag = `${Date.now().toString(36)}${batch}`;
   const rows = await database
     .insert(users)
-    .values(Array.from({ length: count }, (_, i) => ({ name: `Personne ${batch}-${i + 1}`, email: withEmail ? `personne.${tag}.${i + 1}@exemple.fr` : null, phone: `+33699${String(batch * 10000 + i).padStart(6, '0')}`.slice(0, 12) })))
+    .values(Array.from({ length: count }, (_, i) => ({ name: `Personne ${batch}-${i + 1}`, email: withEmail ? `personne.${tag}.${i + 1}@exemple.fr` : null, phone: `+33699${String(batch * 10000 + i).padStart(6, '0')}`.slice(0, 12), createdById })))
     .returning({ id: users.id, name: users.name, email: users.email });
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, roles: ['learner'], staffedPlaceIds: [] }));
 }

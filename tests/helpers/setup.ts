@@ -6,6 +6,8 @@ import { afterAll } from 'vitest';
 delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = 'memory://';
 process.env.LOG_LEVEL ??= 'silent';
+// The data cache of public pages is tested on its own (tests/integration/cache.test.ts).
+process.env.COMPTOIR_DATA_CACHE ??= 'off';
 
 const server = process.env.TEST_DATABASE_URL;
 if (server) {

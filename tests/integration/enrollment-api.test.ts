@@ -56,6 +56,8 @@ describe('POST /api/v1/sessions/{id}/enrollments', () => {
     const mediator = await demoActor('mediator');
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
     const [learner] = await makeLearners(1);
+    // Someone the place knows (signed up there before): in the mediator's people scope.
+    await enroll(learner!, await makeSession({ capacity: 5, startsAt: inDays(8) }));
     const response = await post(sessionId, { userId: mediator.id, body: { learnerId: learner!.id } });
     expect(response.status).toBe(201);
     expect((await signUpsOf(sessionId)).map((r) => r.userId)).toEqual([learner!.id]);

@@ -169,6 +169,8 @@ describe('signing up someone else', () => {
     const mediator = await demoActor('mediator');
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7), signupCutoffHours: 48 });
     const [learner] = await makeLearners(1);
+    // Someone the place knows (signed up there before): in the mediator's people scope.
+    await enroll(learner!, await makeSession({ capacity: 5, startsAt: inDays(8) }));
     // The cut-off does not bind staff at the desk.
     expect(await enroll(mediator, sessionId, { learnerId: learner!.id }, inDays(6))).toEqual({ status: 'confirmed' });
     const [row] = await db.select().from(enrollments).where(eq(enrollments.sessionId, sessionId));

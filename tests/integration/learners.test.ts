@@ -166,6 +166,7 @@ describe('claiming a desk profile when creating an account', () => {
     const mediator = await demoActor('mediator');
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
     const [withAccount] = await makeLearners(1);
+    await enroll(withAccount!, await makeSession({ capacity: 5, startsAt: inDays(8) }), {}, NOW);
     await enroll(mediator, sessionId, { learnerId: withAccount!.id }, NOW);
     await expect(issueClaimCode(mediator, withAccount!.id, NOW)).rejects.toThrow(/déjà son propre compte/);
   });

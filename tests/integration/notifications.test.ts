@@ -76,7 +76,7 @@ describe('e-mail notifications through a real SMTP server', () => {
   it('sends nothing to a person without e-mail, and keeps the message for staff to phone them', async () => {
     const mediator = await demoActor('mediator');
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
-    const [person] = await makeLearners(1, { withEmail: false });
+    const [person] = await makeLearners(1, { withEmail: false, createdById: mediator.id });
     const before = smtp.received.length;
     await enroll(mediator, sessionId, { learnerId: person!.id }, NOW);
     expect(await deliverPending({ now: NOW, transport: smtp.transport })).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -157,7 +157,7 @@ describe('e-mail notifications through a real SMTP server', () => {
   it('shows staff the messages of their places only, with the phone of people without e-mail; learners see none', async () => {
     const mediator = await demoActor('mediator');
     const sessionId = await makeSession({ capacity: 5, startsAt: inDays(7) });
-    const [person] = await makeLearners(1, { withEmail: false });
+    const [person] = await makeLearners(1, { withEmail: false, createdById: mediator.id });
     await enroll(mediator, sessionId, { learnerId: person!.id }, NOW);
     const mine = (await listOutbox(mediator)).items.filter((m) => m.recipientName === person!.name);
     expect(mine).toMatchObject([{ status: 'skipped', kind: 'enrolled', toAddress: null, phone: expect.stringMatching(/^06 99 /) }]);

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { db } from '@/db';
-import { log } from '@/lib/log';
+import { apiRoute } from '@/lib/http/problem';
+import { errorSummary, log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
 // 200 when the database answers within two seconds, 503 otherwise.
-export async function GET() {
+export const GET = apiRoute(async () => {
   const started = Date.now();
   try {
     await Promise.race([
@@ -15,7 +16,7 @@ export async function GET() {
     ]);
     return NextResponse.json({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
   } catch (error) {
-    log.warn({ err: error }, 'health check: database unreachable');
+    log.warn({ err: errorSummary(error) }, 'health check: database unreachable');
     return NextResponse.json({ status: 'error', database: 'down' }, { status: 503 });
   }
-}
+});

@@ -9,6 +9,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatDuration } from '@/lib/format/dates';
 import { getLocale, getT, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 import { Carnet } from './carnet/Carnet';
+import { WorkshopSupports } from '@/app/ressources/_components/WorkshopSupports';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -133,6 +134,7 @@ export default async function WorkshopPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      <WorkshopSupports workshop={workshop} />
 
       {/* Below the first screen (issue 14): the sessions stay what the page is for. */}
       <Carnet workshop={{ id: workshop.id, slug: workshop.slug }} q={typeof search.carnet === 'string' ? search.carnet.slice(0, 200) : undefined} />

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { placeInputFromForm } from '@/lib/places/admin-schema';
 import { addPlaceStaff, createPlace, removePlaceStaff, updatePlace } from '@/lib/places/admin';
-import { serverAction } from '@/lib/http/action';
+import { dynamicFormFields, formFields, serverAction } from '@/lib/http/action';
 
 function refreshPlaces(slug?: string) {
   revalidatePath('/coordination', 'layout');
@@ -11,26 +11,26 @@ function refreshPlaces(slug?: string) {
   if (slug) revalidatePath(`/lieux/${slug}`);
 }
 
-export const createPlaceAction = serverAction(async (input, actor) => {
+export const createPlaceAction = serverAction(dynamicFormFields, async (input, actor) => {
   const place = await createPlace(actor, placeInputFromForm(input));
   refreshPlaces();
   redirect(`/coordination/lieux/${place.slug}?fait=placeCreated`);
 });
 
-export const updatePlaceAction = serverAction(async (input, actor) => {
+export const updatePlaceAction = serverAction(dynamicFormFields, async (input, actor) => {
   const place = await updatePlace(actor, input.slug ?? '', placeInputFromForm(input));
   refreshPlaces(place.slug);
   redirect(`/coordination/lieux/${place.slug}?fait=placeSaved`);
 });
 
-export const addStaffAction = serverAction(async (input, actor) => {
+export const addStaffAction = serverAction(formFields('slug', 'email'), async (input, actor) => {
   const slug = input.slug ?? '';
   await addPlaceStaff(actor, slug, { email: input.email });
   refreshPlaces(slug);
   redirect(`/coordination/lieux/${slug}?fait=staffAdded#equipe`);
 });
 
-export const removeStaffAction = serverAction(async (input, actor) => {
+export const removeStaffAction = serverAction(formFields('slug', 'userId'), async (input, actor) => {
   const slug = input.slug ?? '';
   await removePlaceStaff(actor, slug, { userId: input.userId });
   refreshPlaces(slug);

@@ -63,12 +63,13 @@ function spreadOut(points: { x: number; y: number }[]): { x: number; y: number }
   return out;
 }
 
-export type MapPlace = { id: string; slug: string; label: string; number: number; latitude: number | null; longitude: number | null };
+// A dot: a place, or a commune's places; `number` matches the list when the places are few.
+export type MapPlace = { key: string; href: string; label: string; number: number | null; latitude: number | null; longitude: number | null };
 
 export function LoireMap({ places, title, labelledBy }: { places: MapPlace[]; title: string; labelledBy?: string }) {
   const located = places.filter((p) => p.latitude !== null && p.longitude !== null);
   // Numbers help match a dot with the list; beyond a few dozen places they would only clutter.
-  const numbered = located.length <= 30;
+  const numbered = located.every((p) => p.number !== null) && located.length <= 30;
   const positions = numbered ? spreadOut(located.map((p) => project([p.longitude!, p.latitude!]))) : located.map((p) => project([p.longitude!, p.latitude!]));
   return (
     <svg
@@ -85,7 +86,7 @@ export function LoireMap({ places, title, labelledBy }: { places: MapPlace[]; ti
         // The name starts with the number shown on the dot (WCAG 2.5.3, label in name).
         const label = numbered ? `${place.number}. ${place.label}` : place.label;
         return (
-          <a key={place.id} href={`/lieux/${place.slug}`} aria-label={label}>
+          <a key={place.key} href={place.href} aria-label={label}>
             <title>{label}</title>
             {/* A larger invisible disc makes the dot easier to touch. */}
             <circle cx={x} cy={y} r={TOUCH_RADIUS} fill="transparent" />

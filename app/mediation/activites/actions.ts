@@ -3,10 +3,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createActivity, deleteActivity, SessionAlreadyRecordedError, updateActivity } from '@/lib/activities';
 import { activityInputFromForm } from '@/lib/activities/form';
-import { serverAction } from '@/lib/http/action';
+import { dynamicFormFields, formFields, serverAction } from '@/lib/http/action';
 
 // "Enregistrer" of the activity form: a new activity (by hand, from a session, a copy) or an edit.
-export const saveActivityAction = serverAction(async (input, actor) => {
+export const saveActivityAction = serverAction(dynamicFormFields, async (input, actor) => {
   const body = activityInputFromForm(input);
   let id = input.activityId;
   if (id) {
@@ -24,7 +24,7 @@ export const saveActivityAction = serverAction(async (input, actor) => {
   redirect(`/mediation/activites/${id}?${input.activityId ? 'modifiee' : 'enregistree'}=1`);
 });
 
-export const deleteActivityAction = serverAction(async (input, actor) => {
+export const deleteActivityAction = serverAction(formFields('activityId'), async (input, actor) => {
   await deleteActivity(actor, input.activityId ?? '');
   revalidatePath('/mediation/activites');
   redirect('/mediation/activites?supprimee=1');

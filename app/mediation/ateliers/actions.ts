@@ -6,7 +6,7 @@ import { scheduleInputFromForm, WORKSHOP_STATUSES, workshopInputFromForm, type W
 import { scheduleSessions } from '@/lib/catalogue/sessions-admin';
 import { createWorkshop, setWorkshopStatus, updateWorkshop } from '@/lib/catalogue/workshops-admin';
 import { UserError } from '@/lib/errors';
-import { serverAction } from '@/lib/http/action';
+import { dynamicFormFields, formFields, serverAction } from '@/lib/http/action';
 
 // Adds "?fait=<what>" to a same-site path, for the confirmation shown after a redirect.
 function withDone(path: string, done: string, extra: Record<string, string> = {}): string {
@@ -22,13 +22,13 @@ function refreshCatalogue(slug?: string) {
   if (slug) revalidatePath(`/ateliers/${slug}`);
 }
 
-export const createWorkshopAction = serverAction(async (input, actor) => {
+export const createWorkshopAction = serverAction(dynamicFormFields, async (input, actor) => {
   const workshop = await createWorkshop(actor, workshopInputFromForm(input));
   refreshCatalogue();
   redirect(withDone(`/mediation/ateliers/${workshop.slug}`, 'created'));
 });
 
-export const updateWorkshopAction = serverAction(async (input, actor) => {
+export const updateWorkshopAction = serverAction(dynamicFormFields, async (input, actor) => {
   const workshop = await updateWorkshop(actor, input.slug ?? '', workshopInputFromForm(input));
   refreshCatalogue(workshop.slug);
   redirect(withDone(`/mediation/ateliers/${workshop.slug}`, 'saved'));
@@ -37,7 +37,7 @@ export const updateWorkshopAction = serverAction(async (input, actor) => {
 const DONE_BY_STATUS: Record<WorkshopStatus, string> = { published: 'published', draft: 'unpublished', archived: 'archived' };
 
 // One button, one change of status: "Publier", "Repasser en brouillon", "Archiver" (confirmed).
-export const setWorkshopStatusAction = serverAction(async (input, actor) => {
+export const setWorkshopStatusAction = serverAction(formFields('slug', 'status', 'returnTo'), async (input, actor) => {
   const status = input.status as WorkshopStatus;
   if (!WORKSHOP_STATUSES.includes(status)) throw new UserError('Ce changement n’existe pas.');
   const workshop = await setWorkshopStatus(actor, input.slug ?? '', status);
@@ -45,7 +45,7 @@ export const setWorkshopStatusAction = serverAction(async (input, actor) => {
   redirect(withDone(safeReturnPath(input.returnTo, `/mediation/ateliers/${workshop.slug}`), DONE_BY_STATUS[status]));
 });
 
-export const scheduleSessionAction = serverAction(async (input, actor) => {
+export const scheduleSessionAction = serverAction(dynamicFormFields, async (input, actor) => {
   const slug = input.slug ?? '';
   const { sessions } = await scheduleSessions(actor, slug, scheduleInputFromForm(input));
   refreshCatalogue(slug);

@@ -1,14 +1,14 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { enroll } from '@/lib/enrollment';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 import { getT } from '@/lib/i18n';
 import { createAssistedLearner, issueClaimCode } from '@/lib/learners';
 
 // Desk actions of /mediation/inscrire. Each calls lib/, which checks that the actor staffs the
 // session's place.
 
-export const enrollPersonAction = serverAction(async (input, actor) => {
+export const enrollPersonAction = serverAction(formFields('sessionId', 'learnerId', 'learnerName'), async (input, actor) => {
   const t = await getT();
   const result = await enroll(actor, input.sessionId ?? '', { learnerId: input.learnerId });
   revalidatePath('/mediation/inscrire');
@@ -16,13 +16,13 @@ export const enrollPersonAction = serverAction(async (input, actor) => {
   return { ok: true, message: result.status === 'confirmed' ? t('desk.doneConfirmed', { name }) : t('desk.doneWaitlisted', { name, position: result.position ?? '' }) };
 });
 
-export const newClaimCodeAction = serverAction(async (input, actor) => {
+export const newClaimCodeAction = serverAction(formFields('learnerId'), async (input, actor) => {
   const t = await getT();
   const { name, claimCode } = await issueClaimCode(actor, input.learnerId ?? '');
   return { ok: true, message: t('desk.claimCodeTitle', { name }), values: { claimCode } };
 });
 
-export const createLearnerAction = serverAction(async (input, actor) => {
+export const createLearnerAction = serverAction(formFields('sessionId', 'name', 'phone', 'consent'), async (input, actor) => {
   const t = await getT();
   const result = await createAssistedLearner(actor, input);
   revalidatePath('/mediation/inscrire');

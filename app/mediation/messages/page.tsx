@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/policy';
 import { formatDay, formatSessionTime, formatTime } from '@/lib/format/dates';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
 import { listOutbox, mailIsConfigured } from '@/lib/notifications';
@@ -28,7 +29,8 @@ export default async function MessagesPage() {
       </p>
       <h1 className="mb-2 text-3xl font-bold">{t('outbox.title')}</h1>
       <p className="mb-4">{t('outbox.intro')}</p>
-      {smtpConfigured ? <SendNowForm label={t('outbox.sendNow')} /> : <p className="mb-6 rounded-lg bg-amber-50 p-3 font-semibold text-amber-950">{t('outbox.noSmtp')}</p>}
+      {!smtpConfigured ? null : can(actor, 'coordination:view') ? <SendNowForm label={t('outbox.sendNow')} /> : null}
+      {smtpConfigured ? null : <p className="mb-6 rounded-lg bg-amber-50 p-3 font-semibold text-amber-950">{t('outbox.noSmtp')}</p>}
       {items.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (

@@ -1,12 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { cancelEnrollment, enroll } from '@/lib/enrollment';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 import { emailWillReach } from '@/lib/notifications';
 import { getT } from '@/lib/i18n';
 
 // The enrollment panel's one form: sign up, or cancel / leave the waiting list.
-export const enrollmentAction = serverAction(async (input, actor) => {
+export const enrollmentAction = serverAction(formFields('sessionId', 'intent'), async (input, actor) => {
   const t = await getT();
   const sessionId = input.sessionId ?? '';
   if (input.intent === 'cancel') {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { createActivity, getActivity, listActivities, SessionAlreadyRecordedError } from '@/lib/activities';
-import { getApiActor } from '@/lib/auth/api';
+import { getApiActor, requireApiActor } from '@/lib/auth/api';
 import { apiRoute, problem, readJson } from '@/lib/http/problem';
 
 // GET /api/v1/activities?place=&from=&to=&kind=&mine=&page= → the activity log the caller may read.
@@ -11,8 +11,8 @@ export const GET = apiRoute(async (request) => {
 
 // POST /api/v1/activities → 201 the recorded activity; 409 if its session is already recorded.
 export const POST = apiRoute(async (request) => {
+  const actor = await requireApiActor(request);
   const body = await readJson(request);
-  const actor = await getApiActor(request);
   try {
     const { id } = await createActivity(actor, body);
     return NextResponse.json(await getActivity(actor, id), { status: 201, headers: { location: `/api/v1/activities/${id}` } });

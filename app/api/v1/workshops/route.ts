@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api';
+import { requireApiActor } from '@/lib/auth/api';
 import { searchCatalogue } from '@/lib/catalogue';
 import { catalogueJson } from '@/lib/catalogue/api-views';
 import { queryInput } from '@/lib/catalogue/search-schema';
@@ -14,7 +14,8 @@ export const GET = apiRoute(async (request) => {
 
 // POST /api/v1/workshops → 201 the new workshop (a mediator for the places they staff, a coordinator).
 export const POST = apiRoute(async (request) => {
+  const actor = await requireApiActor(request);
   const body = await readJson(request);
-  const workshop = await createWorkshop(await getApiActor(request), body);
+  const workshop = await createWorkshop(actor, body);
   return NextResponse.json(workshop, { status: 201, headers: { location: `/api/v1/workshops/${workshop.slug}` } });
 });

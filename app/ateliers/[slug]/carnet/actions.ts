@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 import { getT } from '@/lib/i18n';
 import { createNote, deleteNote, markUseful, reportNote, updateNote } from '@/lib/notes';
 
@@ -10,7 +10,7 @@ const refresh = (slug: string | undefined) => {
   if (slug) revalidatePath(`/ateliers/${slug}`);
 };
 
-export const writeNoteAction = serverAction(async (input, actor) => {
+export const writeNoteAction = serverAction(formFields('workshop', 'sessionId', 'parentId', 'kind', 'visibility', 'body'), async (input, actor) => {
   const t = await getT();
   await createNote(actor, {
     workshop: input.workshop,
@@ -24,26 +24,26 @@ export const writeNoteAction = serverAction(async (input, actor) => {
   return { ok: true, message: input.parentId ? t('notes.carnet.replied') : t('notes.carnet.written') };
 });
 
-export const usefulAction = serverAction(async (input, actor) => {
+export const usefulAction = serverAction(formFields('id', 'workshop'), async (input, actor) => {
   await markUseful(actor, input.id ?? '');
   refresh(input.workshop);
   return { ok: true };
 });
 
-export const helpedAction = serverAction(async (input, actor) => {
+export const helpedAction = serverAction(formFields('id', 'workshop', 'helped'), async (input, actor) => {
   await updateNote(actor, input.id ?? '', { helped: input.helped === 'true' });
   refresh(input.workshop);
   return { ok: true };
 });
 
-export const reportAction = serverAction(async (input, actor) => {
+export const reportAction = serverAction(formFields('id', 'workshop', 'reason', 'comment'), async (input, actor) => {
   const t = await getT();
   await reportNote(actor, input.id ?? '', { reason: input.reason || undefined, comment: input.comment ?? '' });
   refresh(input.workshop);
   return { ok: true, message: t('notes.carnet.reported') };
 });
 
-export const moderateAction = serverAction(async (input, actor) => {
+export const moderateAction = serverAction(formFields('id', 'workshop', 'hidden', 'hiddenReason'), async (input, actor) => {
   const t = await getT();
   const hidden = input.hidden === 'true';
   await updateNote(actor, input.id ?? '', { hidden, hiddenReason: input.hiddenReason ?? '' });
@@ -52,7 +52,7 @@ export const moderateAction = serverAction(async (input, actor) => {
   return { ok: true, message: hidden ? t('notes.carnet.hiddenDone') : t('notes.carnet.restoredDone') };
 });
 
-export const deleteNoteAction = serverAction(async (input, actor) => {
+export const deleteNoteAction = serverAction(formFields('id', 'workshop'), async (input, actor) => {
   await deleteNote(actor, input.id ?? '');
   refresh(input.workshop);
   return { ok: true };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/origin';
 import { ActionButton } from '@/app/_components/ActionButton';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { loggablePlaces } from '@/lib/activities';
@@ -19,8 +19,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SharesPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePageAccess('stats:network', '/coordination/statistiques/partages');
   const sp = await searchParams;
-  const [t, locale, places, shares, h] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), listStatShares(actor), headers()]);
-  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'}`;
+  const [t, locale, places, shares] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), listStatShares(actor)]);
+  const origin = publicOrigin();
   const fallback = periodPresets(new Date()).last12Months;
   const created = param(sp.cree);
   const date = (d: string) => formatCalendarDate(d, locale);

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { activityIdForSession } from '@/lib/activities';
 import { getRoster } from '@/lib/attendance';
 import { qrCodeDataUri } from '@/lib/attendance/qr';
 import { getActor } from '@/lib/auth/actor';
 import { formatDay, formatSessionTime, formatTime } from '@/lib/format/dates';
-import { publicOrigin } from '@/lib/http/origin';
+import { publicUrl } from '@/lib/http/origin';
 import { pageErrors } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { RecordSessionButton } from '../../activites/RecordSessionButton';
@@ -26,7 +25,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
   const api = `/api/v1/sessions/${session.id}`;
   const added = query.ajout ? people.find((p) => p.personId === query.ajout) : undefined;
 
-  const checkInUrl = session.selfCheckIn && session.checkInCode ? `${publicOrigin(await headers())}/pointage/${session.checkInCode}` : null;
+  const checkInUrl = session.selfCheckIn && session.checkInCode ? publicUrl(`/pointage/${session.checkInCode}`) : null;
   const qr = checkInUrl ? await qrCodeDataUri(checkInUrl) : null;
 
   const labels: RosterLabels = {

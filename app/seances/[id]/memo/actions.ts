@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 import { getT } from '@/lib/i18n';
 import { saveSessionMemo } from '@/lib/notes/memo';
 
-export const saveMemoAction = serverAction(async (input, actor) => {
+export const saveMemoAction = serverAction(formFields('sessionId', 'body'), async (input, actor) => {
   const t = await getT();
   const note = await saveSessionMemo(actor, input.sessionId ?? '', input.body ?? '');
   revalidatePath(`/seances/${input.sessionId}/memo`);

@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api';
+import { requireApiActor } from '@/lib/auth/api';
 import { getPublicSession, sessionCalendar } from '@/lib/catalogue';
 import { sessionJson } from '@/lib/catalogue/api-views';
 import { patchSession } from '@/lib/catalogue/sessions-admin';
+import { publicOrigin } from '@/lib/http/origin';
 import { fileResponse } from '@/lib/http/download';
 import { apiRoute, readJson } from '@/lib/http/problem';
 
@@ -13,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
   if (id.endsWith('.ics')) {
-    const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: new URL(request.url).origin });
+    const { filename, body } = await sessionCalendar(id.slice(0, -'.ics'.length), { baseUrl: publicOrigin() });
     return fileResponse(body, { type: 'text/calendar; charset=utf-8', filename, cache: null });
   }
   return NextResponse.json(sessionJson(await getPublicSession(id)));
@@ -22,6 +23,7 @@ export const GET = apiRoute(async (request, { params }: Context) => {
 // PATCH /api/v1/sessions/{id} → 200 the session, edited, or cancelled with `{ status: "cancelled" }`.
 export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { id } = await params;
+  const actor = await requireApiActor(request);
   const body = await readJson(request);
-  return NextResponse.json(await patchSession(await getApiActor(request), id, body));
+  return NextResponse.json(await patchSession(actor, id, body));
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getApiActor } from '@/lib/auth/api';
+import { requireApiActor } from '@/lib/auth/api';
 import { getPublicWorkshop } from '@/lib/catalogue';
 import { workshopJson } from '@/lib/catalogue/api-views';
 import { updateWorkshop } from '@/lib/catalogue/workshops-admin';
@@ -16,6 +16,7 @@ export const GET = apiRoute(async (_request, { params }: Context) => {
 // PATCH /api/v1/workshops/{slug} → 200 the workshop, edited, published or archived.
 export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
+  const actor = await requireApiActor(request);
   const body = await readJson(request);
-  return NextResponse.json(await updateWorkshop(await getApiActor(request), slug, body));
+  return NextResponse.json(await updateWorkshop(actor, slug, body));
 });

@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { cancelSession } from '@/lib/catalogue/sessions-admin';
-import { serverAction } from '@/lib/http/action';
+import { formFields, serverAction } from '@/lib/http/action';
 
-export const cancelSessionAction = serverAction(async (input, actor) => {
+export const cancelSessionAction = serverAction(formFields('id', 'reason'), async (input, actor) => {
   const { session } = await cancelSession(actor, input.id ?? '', { reason: input.reason });
   revalidatePath('/mediation', 'layout');
   revalidatePath('/ateliers', 'layout');

@@ -3,9 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { sessionUpdateFromForm } from '@/lib/catalogue/schema';
 import { updateSession } from '@/lib/catalogue/sessions-admin';
-import { serverAction } from '@/lib/http/action';
+import { dynamicFormFields, serverAction } from '@/lib/http/action';
 
-export const updateSessionAction = serverAction(async (input, actor) => {
+export const updateSessionAction = serverAction(dynamicFormFields, async (input, actor) => {
   const session = await updateSession(actor, input.id ?? '', sessionUpdateFromForm(input));
   revalidatePath('/mediation', 'layout');
   revalidatePath('/ateliers', 'layout');

@@ -17,8 +17,8 @@ export const GET = apiRoute<Context>(async (request, { params }) => {
 
 // PUT /api/v1/sessions/{id}/attendance [{ personId, status }] → the roster after marking.
 export const PUT = apiRoute<Context>(async (request, { params }) => {
-  const body = await readJson(request);
   const actor = await requireApiActor(request);
+  const body = await readJson(request);
   const { id } = await params;
   await markAttendance(actor, id, body);
   return NextResponse.json(toRosterView(await getRoster(actor, id)), { headers: { 'cache-control': 'private, no-store' } });

@@ -1,7 +1,7 @@
 import { issueCertificate } from '@/lib/attendance';
 import { requireApiActor } from '@/lib/auth/api';
 import { fileResponse, fileSlug } from '@/lib/http/download';
-import { publicOrigin } from '@/lib/http/origin';
+import { publicUrl } from '@/lib/http/origin';
 import { apiRoute } from '@/lib/http/problem';
 import { renderCertificate } from '@/lib/pdf/certificate';
 
@@ -11,7 +11,7 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request,
   const actor = await requireApiActor(request);
   const person = new URL(request.url).searchParams.get('person') ?? undefined;
   const certificate = await issueCertificate(actor, (await params).id, { personId: person });
-  const pdf = await renderCertificate(certificate, `${publicOrigin(request.headers, request.url)}/attestations/${certificate.code}`);
+  const pdf = await renderCertificate(certificate, publicUrl(`/attestations/${certificate.code}`));
   const day = certificate.startsAt.toISOString().slice(0, 10);
   return fileResponse(pdf, { type: 'application/pdf', filename: `attestation-${fileSlug(certificate.workshopTitle)}-${day}.pdf` });
 });
