@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { isUuid } from '@/lib/ids';
-import { blobs, places, reports, resourceFiles, resourceRatings, resources, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
+import { blobs, places, reports, resourceFiles, resourceRatings, resources, revisions, sessions, users, workshopPlaces, workshopResources, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertSignedIn, can, type Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
@@ -451,7 +451,13 @@ export async function updateResource(actor: Actor | null, slug: string, input: u
         ...(after.visibility === 'public' && before.visibility !== 'public' ? { publishedAt: now } : {}),
       })
       .where(eq(resources.id, before.id));
-    if (contentChanged) await recordRevision(tx, { kind: 'resource', id: before.id }, actor!.id, revisionContent(after), now);
+    if (contentChanged) {
+      // A resource written without a first version (imported, seeded) gets its previous state
+      // recorded first, so that it can be restored.
+      const [first] = await tx.select({ id: revisions.id }).from(revisions).where(eq(revisions.resourceId, before.id)).limit(1);
+      if (!first) await recordRevision(tx, { kind: 'resource', id: before.id }, before.authorId, revisionContent(before), before.updatedAt);
+      await recordRevision(tx, { kind: 'resource', id: before.id }, actor!.id, revisionContent(after), now);
+    }
     await writeAudit(tx, { actorId: actor!.id, action: 'resource.update', entityType: 'resource', entityId: before.id, before: revisionContent(before), after: revisionContent(after) });
     return { slug };
   });

@@ -113,3 +113,50 @@ test('a mediator shares a resource with the learners of a workshop, not with vis
   expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await checkA11y(visitor);
 });
+
+test('staff attach from the workshop page, edit and restore a version, and moderate a report', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const mediator = await newPage(browser);
+  await signInAs(mediator, DEMO.mediator, '/ressources/creer-son-adresse-e-mail-pas-a-pas');
+  await mediator.goto('/ressources/creer-son-adresse-e-mail-pas-a-pas');
+  // From the workshop's side.
+  await mediator.getByRole('region', { name: 'Ateliers liés' }).getByRole('link').first().click();
+  const supports = mediator.getByRole('region', { name: 'Supports de l’atelier' });
+  await supports.getByLabel('Ajouter une ressource de vos lieux').selectOption({ label: 'Reconnaître un e-mail d’hameçonnage' });
+  await supports.getByRole('button', { name: 'Ajouter ce support' }).click();
+  await expect(supports.getByText('La ressource est ajoutée aux supports de l’atelier.')).toBeVisible();
+  await mediator.reload();
+  await expect(mediator.getByRole('region', { name: 'Supports de l’atelier' }).getByRole('link', { name: 'Reconnaître un e-mail d’hameçonnage' })).toBeVisible();
+  await checkA11y(mediator);
+
+  // Edit, then restore the first version.
+  await mediator.goto('/ressources/reconnaitre-un-e-mail-d-hameconnage/modifier');
+  await mediator.getByLabel('Titre', { exact: true }).fill('Repérer un e-mail piégé');
+  await mediator.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(mediator.getByText('Les modifications sont enregistrées.')).toBeVisible();
+  await expect(mediator.getByRole('heading', { level: 1, name: 'Repérer un e-mail piégé' })).toBeVisible();
+  await mediator.goto('/ressources/reconnaitre-un-e-mail-d-hameconnage/modifier');
+  await checkA11y(mediator);
+  await mediator.getByRole('button', { name: 'Rétablir cette version' }).first().click();
+  await expect(mediator.getByText('L’ancienne version est rétablie.')).toBeVisible();
+  await expect(mediator.getByRole('heading', { level: 1, name: 'Reconnaître un e-mail d’hameçonnage' })).toBeVisible();
+
+  // A learner reports a resource; the mediator hides it; a visitor no longer finds it.
+  const learner = await newPage(browser, 360);
+  await signInAs(learner, DEMO.learner, '/ressources/envoyer-une-piece-jointe-depuis-son-smartphone');
+  await learner.goto('/ressources/envoyer-une-piece-jointe-depuis-son-smartphone');
+  await learner.getByText('Signaler cette ressource').click();
+  await learner.getByLabel('Contenu obsolète').check();
+  await learner.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await expect(learner.getByText('Merci, l’équipe du lieu va regarder votre signalement.')).toBeVisible();
+  await mediator.goto('/coordination/moderation/ressources');
+  const item = mediator.getByRole('listitem').filter({ has: mediator.getByRole('heading', { name: 'Envoyer une pièce jointe depuis son smartphone' }) });
+  await expect(item.getByText(/^Contenu obsolète, le /)).toBeVisible();
+  await checkA11y(mediator);
+  await item.getByLabel('Raison du masquage (facultatif)').fill('Écran de Windows 7');
+  await item.getByRole('button', { name: 'Masquer la ressource' }).click();
+  // Handled: it leaves the queue.
+  await expect(item).toHaveCount(0);
+  const visitor = await newPage(browser);
+  expect((await visitor.goto('/ressources/envoyer-une-piece-jointe-depuis-son-smartphone'))?.status()).toBe(404);
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attendance, places, placeStaff, sessions, users, workshops } from '@/db/schema';
+import { attendance, places, placeStaff, resources, sessions, users, workshops } from '@/db/schema';
 import { loadActor } from '@/lib/accounts';
 import type { Actor } from '@/lib/auth/policy';
 import {
@@ -169,6 +169,14 @@ describe('rights, versions and signals', () => {
     expect(restored.links).toEqual([{ url: 'https://www.service-public.fr', label: 'Service public' }]);
     expect((await resourceHistory(mediator, slug)).length).toBe(3);
     await expect(resourceHistory(otherMediator, slug)).rejects.toMatchObject({ status: 404 });
+
+    // A resource stored without a first version (the demo data) keeps its previous state too.
+    await db.insert(resources).values({ slug: 'sans-historique', title: 'Sans historique', type: 'article', licence: 'cc0', placeId: (await getResource(mediator, slug)).placeId, authorId: mediator.id });
+    await updateResource(mediator, 'sans-historique', { title: 'Avec historique' });
+    const versions = await resourceHistory(mediator, 'sans-historique');
+    expect(versions.map((v) => v.content.title)).toEqual(['Sans historique', 'Avec historique']);
+    await restoreResourceVersion(mediator, 'sans-historique', versions[0]!.id);
+    expect((await getResource(mediator, 'sans-historique')).title).toBe('Sans historique');
   });
 
   it('one rating per person, changeable; downloads do not count the author', async () => {
