@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
+import { isUuid } from '@/lib/ids';
 import { attendance, notes, sessions, users, workshops } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -26,7 +27,7 @@ export type SessionMemo = {
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 export async function getSessionMemo(actor: Actor | null, sessionId: string): Promise<SessionMemo> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw new NotFoundError('Cette séance n’existe pas.');
+  if (!isUuid(sessionId)) throw new NotFoundError('Cette séance n’existe pas.');
   const [session] = await db
     .select({ id: sessions.id, workshopId: sessions.workshopId, title: workshops.title, slug: workshops.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt, closedAt: sessions.closedAt, status: sessions.status })
     .from(sessions)

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { isUuid } from '@/lib/ids';
 import { users, wishVotes, wishes, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
@@ -58,7 +59,8 @@ export async function listWishes(actor: Actor | null, rawQuery: unknown): Promis
       })
       .from(wishes)
       .leftJoin(users, eq(users.id, wishes.authorId))
-      .leftJoin(workshops, eq(workshops.id, wishes.workshopId))
+      // Draft workshops are not public: the link appears once the workshop is in the catalogue.
+      .leftJoin(workshops, and(eq(workshops.id, wishes.workshopId), eq(workshops.status, 'published')))
       .where(where)
       .orderBy(desc(meTooCount), desc(wishes.createdAt), desc(wishes.id))
       .limit(WISHES_PER_PAGE)
@@ -75,7 +77,6 @@ export async function listWishes(actor: Actor | null, rawQuery: unknown): Promis
       commune: r.commune,
       author: { name: shortName(r.authorName) },
       meTooCount: Number(r.meTooCount),
-      // Draft workshops are not public: the link appears once it is in the catalogue.
       workshop: r.workshopSlug ? { slug: r.workshopSlug, title: r.workshopTitle! } : null,
       createdAt: new Date(r.createdAt).toISOString(),
       meToo: Boolean(r.meToo) || r.authorId === actor?.id,
@@ -108,7 +109,7 @@ export async function createWish(actor: Actor | null, rawInput: unknown): Promis
 // "Moi aussi": once per person (a second time changes nothing).
 export async function meToo(actor: Actor | null, id: string): Promise<{ meTooCount: number; created: boolean }> {
   assertSignedIn(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('Cette envie n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Cette envie n’existe pas.');
   return db.transaction(async (tx) => {
     const [wish] = await tx.select({ id: wishes.id, authorId: wishes.authorId }).from(wishes).where(eq(wishes.id, id));
     if (!wish) throw new NotFoundError('Cette envie n’existe pas.');
@@ -146,7 +147,7 @@ export async function demandBoard(actor: Actor | null, { commune }: { commune?: 
 export async function wishToWorkshop(actor: Actor | null, id: string, { placeId }: { placeId?: string } = {}): Promise<{ slug: string }> {
   assertSignedIn(actor);
   assertCan(actor, 'workshop:manage', 'any-place');
-  const [wish] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(wishes).where(eq(wishes.id, id)) : [];
+  const [wish] = isUuid(id) ? await db.select().from(wishes).where(eq(wishes.id, id)) : [];
   if (!wish) throw new NotFoundError('Cette envie n’existe pas.');
   if (wish.workshopId) throw new ValidationError({ _: ['Cette envie a déjà son atelier.'] });
   const place = placeId ?? actor.staffedPlaceIds.find((p) => can(actor, 'workshop:manage', { placeId: p }));

@@ -39,6 +39,18 @@ export default async function MyNotesPage({ searchParams }: { searchParams: Prom
               · {t(`notes.kinds.${note.kind}` as MessageKey)} · {note.author.name} · {formatDay(new Date(note.createdAt), locale)} · {t(`notes.visibilityShort.${note.visibility}` as MessageKey)}
             </p>
             <Markdown>{note.body}</Markdown>
+            {note.replies.length > 0 && (
+              <ul className="mt-2 ml-4 grid gap-2 border-l-4 border-brand-100 pl-3" aria-label={t('notes.carnet.replies')}>
+                {note.replies.map((reply) => (
+                  <li key={reply.id}>
+                    <p className="text-sm text-slate-700">
+                      <span className="font-semibold text-slate-900">{reply.author.name}</span> · {formatDay(new Date(reply.createdAt), locale)}
+                    </p>
+                    <Markdown>{reply.body}</Markdown>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
