@@ -34,6 +34,11 @@ export async function SiteHeader() {
                   {t('layout.places')}
                 </Link>
               </li>
+              <li>
+                <Link href="/ressources" className={navLinkClass}>
+                  {t('layout.resources')}
+                </Link>
+              </li>
               <HeaderSession />
             </ul>
           </nav>

@@ -65,6 +65,16 @@ export default async function ModerationPage() {
           </ul>
         )}
       </section>
+
+      <section aria-labelledby="moderation-ressources" className="mb-10">
+        <h2 id="moderation-ressources" className="mb-3 text-2xl font-bold">
+          {t('resources.moderation.title')}
+        </h2>
+        <p className="mb-3 text-slate-700">{t('notes.moderation.resourcesIntro')}</p>
+        <Link href="/coordination/moderation/ressources" className="inline-flex min-h-11 items-center font-semibold">
+          {t('notes.moderation.resourcesLink')}
+        </Link>
+      </section>
     </>
   );
 }
