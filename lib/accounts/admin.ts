@@ -1,6 +1,6 @@
 import 'server-only';
+import { isUuid } from '@/lib/ids';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Transaction } from '@/db';
 import { activities, activityParticipants, attendance, enrollments, notes, outbox, userRoles, users } from '@/db/schema';
 import { assertCan, assertSignedIn, type Actor } from '@/lib/auth/policy';
@@ -19,7 +19,7 @@ export { NETWORK_ROLES, updateAccountSchema };
 const LAST_ADMIN = 'Vous êtes le seul administrateur : nommez d’abord un autre administrateur.';
 
 async function lockUser(tx: Transaction, id: string) {
-  if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce compte n’existe pas.');
+  if (!isUuid(id)) throw new NotFoundError('Ce compte n’existe pas.');
   const [user] = await tx.select({ id: users.id, disabledAt: users.disabledAt, erasedAt: users.erasedAt }).from(users).where(eq(users.id, id)).for('update');
   if (!user) throw new NotFoundError('Ce compte n’existe pas.');
   return user;
@@ -75,7 +75,7 @@ export type MergePreview = {
 async function preview(tx: Transaction, keepId: string, mergeId: string): Promise<MergePreview> {
   if (keepId === mergeId) throw new UserError('Choisissez deux profils différents.', { status: 400 });
   const load = async (id: string) => {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError('Ce compte n’existe pas.');
+    if (!isUuid(id)) throw new NotFoundError('Ce compte n’existe pas.');
     const [u] = await tx.select({ id: users.id, name: users.name, email: users.email, phone: users.phone, passwordHash: users.passwordHash, erasedAt: users.erasedAt }).from(users).where(eq(users.id, id));
     if (!u || u.erasedAt) throw new NotFoundError('Ce compte n’existe pas.');
     return u;
@@ -149,7 +149,7 @@ export type AccountDetail = { id: string; name: string; email: string | null; ph
 
 export async function accountDetail(actor: Actor | null, userId: string): Promise<AccountDetail> {
   assertCan(actor, 'user:manage');
-  if (!z.uuid().safeParse(userId).success) throw new NotFoundError('Ce compte n’existe pas.');
+  if (!isUuid(userId)) throw new NotFoundError('Ce compte n’existe pas.');
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) throw new NotFoundError('Ce compte n’existe pas.');
   const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))).map((r) => r.role);

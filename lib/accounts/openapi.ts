@@ -9,6 +9,14 @@ const accountView = z.object({ id: z.uuid(), name: z.string(), email: z.email().
 export const accountRoutes: RouteDoc[] = [
   {
     method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'Ce document : toutes les routes de l’API, décrites à partir de leurs schémas',
+    tag: 'Service',
+    access: 'tout le monde',
+    responses: { 200: { description: 'Le document OpenAPI 3.1.', schema: z.record(z.string(), z.unknown()) } },
+  },
+  {
+    method: 'get',
     path: '/api/health',
     summary: 'État du service : 200 si la base de données répond, 503 sinon',
     tag: 'Service',

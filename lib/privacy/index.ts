@@ -124,7 +124,8 @@ export async function erasePerson(
   for (const entry of PERSON_DATA) if (typeof entry.erase === 'function') await entry.erase(tx, ctx);
   // Throttling counters are keyed by e-mail or phone.
   const keys = [user.email, user.phone].filter((v): v is string => Boolean(v));
-  if (keys.length) await tx.delete(rateLimits).where(or(...keys.map((k) => like(rateLimits.key, `%:${k}`))));
+  // Counters are keyed by login (e.g. "signin:<e-mail>") or by login and address ("signin:<e-mail>|<address>").
+  if (keys.length) await tx.delete(rateLimits).where(or(...keys.flatMap((k) => [like(rateLimits.key, `%:${k}`), like(rateLimits.key, `%:${k}|%`)])));
 
   await tx
     .update(users)

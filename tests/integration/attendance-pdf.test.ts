@@ -1,3 +1,4 @@
+import { publicOrigin } from '@/lib/http/origin';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getCertificate } from '@/app/api/v1/sessions/[id]/certificate.pdf/route';
@@ -134,7 +135,9 @@ describe('attestation de présence (certificate PDF)', () => {
     const verified = await verifyCertificate(code);
     expect(verified?.personName).toBe('Annie Apprenante');
     // The address may wrap at the end of a line.
-    expect(text.replace(/\s+/g, '')).toContain(`http://comptoir.example/attestations/${code!.replace('-', '')}`);
+    // The address comes from APP_URL, never from the request's host (here comptoir.example).
+    expect(text.replace(/\s+/g, '')).toContain(`${publicOrigin()}/attestations/${code!.replace('-', '')}`);
+    expect(text).not.toContain('comptoir.example');
     expect(text).toContain('Page 1 sur 1');
     renderFirstPage(bytes, 'attestation');
   });

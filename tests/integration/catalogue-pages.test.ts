@@ -1,3 +1,4 @@
+import { publicOrigin } from '@/lib/http/origin';
 import ICAL from 'ical.js';
 import { and, count, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -200,7 +201,7 @@ describe('GET /api/v1/sessions/{id} and {id}.ics', () => {
     expect(event.description).toMatch(/Accès : Bus ligne 1/);
     expect(event.startDate.toJSDate().getTime()).toBe(row.startsAt.getTime());
     expect(event.endDate.toJSDate().getTime()).toBe(row.endsAt.getTime());
-    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('url')).toBe(`http://localhost/seances/${row.id}`);
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('url')).toBe(`${publicOrigin()}/seances/${row.id}`);
   });
 
   it('marks a cancelled session as cancelled in its .ics, with a higher sequence, so calendars update it', async () => {

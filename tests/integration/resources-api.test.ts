@@ -55,10 +55,14 @@ describe('resources API', () => {
     expect(json.updatedAt).toMatch(/\+0[12]:00$/);
 
     expect((await create({ ...base, title: 'Pas le droit' }, learner)).status).toBe(403);
-    const bad = await create({ ...base, title: 'Nul\0', visibility: 'secret', extra: 1 });
+    // A NUL byte is refused by the shared layer before the schema, naming its field.
+    const nul = await create({ ...base, title: 'Nul\0' });
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get('content-type')).toBe('application/problem+json');
+    expect(Object.keys((await nul.json()).errors)).toEqual(['title']);
+    const bad = await create({ ...base, title: 'Pas de secret', visibility: 'secret', extra: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.headers.get('content-type')).toBe('application/problem+json');
-    expect(Object.keys((await bad.json()).errors)).toEqual(expect.arrayContaining(['title', 'visibility']));
+    expect(Object.keys((await bad.json()).errors)).toEqual(expect.arrayContaining(['visibility']));
 
     const patched = await PATCH(await apiRequest('/api/v1/resources/creer-sa-boite-mail', { method: 'PATCH', body: { summary: 'Pas à pas' }, as: mediator }), ctx('creer-sa-boite-mail'));
     expect(patched.status).toBe(200);

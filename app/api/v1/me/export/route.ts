@@ -1,5 +1,5 @@
-import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
+import { fileResponse } from '@/lib/http/download';
 import { apiRoute } from '@/lib/http/problem';
 import { exportMyData } from '@/lib/privacy';
 
@@ -8,7 +8,5 @@ export const dynamic = 'force-dynamic';
 // GET /api/v1/me/export — everything Comptoir holds about the signed-in person, as JSON.
 export const GET = apiRoute(async (request) => {
   const data = await exportMyData(await getApiActor(request));
-  return NextResponse.json(data, {
-    headers: { 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename="mes-donnees-comptoir-${data.exportedAt.slice(0, 10)}.json"` },
-  });
+  return fileResponse(JSON.stringify(data), { type: 'application/json', filename: `mes-donnees-comptoir-${data.exportedAt.slice(0, 10)}.json` });
 });
