@@ -24,7 +24,9 @@ class RosterPage {
 
   // The button says the status and, for screen readers, whose it is.
   button(status: string, person: Person): Locator {
-    return this.card(person).getByRole('button', { name: `${STATUS_LABELS[status]} — ${person.name}`, exact: true });
+    // Two people of the same name are told apart by a hint after the name, e.g. "(tél. …04)".
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.card(person).getByRole('button', { name: new RegExp(`^${escape(STATUS_LABELS[status]!)} — ${escape(person.name)}( \\(.+\\))?$`) });
   }
 
   saved(person: Person): Locator {
