@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('auth.signInTitle')}</h1>
       <p className="mb-6">{t('auth.signInIntro')}</p>
-      <FormMessage message={changed ? t('account.passwordChanged') : undefined} tone="success" />
+      {changed && <FormMessage message={t('account.passwordChanged')} tone="success" />}
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} labels={{ email: t('account.login'), password: t('auth.password'), submit: t('auth.submitSignIn') }} />
       <p className="mt-4">
         <Link href="/mot-de-passe-oublie" className="inline-flex min-h-11 items-center">

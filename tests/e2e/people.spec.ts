@@ -144,9 +144,11 @@ test.describe('lost password by e-mail', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     smtp = await startSmtpServer();
+    // A database of its own (embedded), never the main e2e server's: its reset would wipe it.
+    const { DATABASE_URL: _shared, ...environment } = process.env;
     server = spawn('npm', ['run', 'e2e:server', '--', '-p', String(port)], {
       env: {
-        ...process.env,
+        ...environment,
         PGLITE_DIR: `${process.env.PGLITE_DIR ?? '.data/e2e'}-mail`,
         AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-only-for-tests-0123456789',
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
