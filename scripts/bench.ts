@@ -125,6 +125,10 @@ async function transactionCount(): Promise<number | null> {
   }
 }
 
+// A cookie other than the language one: the page is rendered each time, as for a signed-in person
+// (server.mjs keeps rendered pages only for visitors without one).
+const RENDERED = { cookie: 'comptoir-bench=1' };
+
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
 const rate = (r: { perSecond: number; p50: number; p99: number }) => `${r.perSecond.toFixed(0)}/s (p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms)`;
 
@@ -143,8 +147,8 @@ async function main() {
   let weights: PageWeight[] = [];
   let lieuxLarge: number;
   try {
-    const run = async (name: string, target: string) => {
-      const result = await measure(server.baseUrl, { name, path: target }, concurrency, durationMs);
+    const run = async (name: string, target: string, headers?: Record<string, string>) => {
+      const result = await measure(server.baseUrl, { name, path: target, headers }, concurrency, durationMs);
       console.log(`  ${target} : ${result.perSecond.toFixed(1)} req/s`);
       measured.push(result);
       return result;
@@ -157,12 +161,13 @@ async function main() {
       transactionsPerView = ((await transactionCount())! - xactBefore - 1) / (catalogue.requests + concurrency);
     }
     await run('API page 1', '/api/v1/workshops?page=1');
+    await run('catalogue page 1, rendu à chaque fois', '/ateliers?page=1', RENDERED);
     if (values.more) for (const target of TARGETS) await run(target.name, target.path);
     console.log(`  inscriptions HTTP (${HTTP_SIGNUPS}, ${concurrency} clients)…`);
     http = await signupsOverHttp(server.baseUrl, local.signup.sessionId, local.signup.cookies, concurrency);
     const session = await publicSessionPath(server.baseUrl);
     weights = await Promise.all(['/', '/ateliers', ...(session ? [session] : []), '/lieux'].map((p) => pageWeight(server.baseUrl, p)));
-    lieuxLarge = await medianOf(`${server.baseUrl}/lieux`, 30);
+    lieuxLarge = await medianOf(`${server.baseUrl}/lieux`, 30, RENDERED);
     if (values.more) await benchBigDownloads(server.baseUrl, server.pid);
   } finally {
     server.stop();
@@ -171,23 +176,24 @@ async function main() {
   server = await startServer(demo, port, secret);
   let lieuxDemo: number;
   try {
-    lieuxDemo = await medianOf(`${server.baseUrl}/lieux`, 30);
+    lieuxDemo = await medianOf(`${server.baseUrl}/lieux`, 30, RENDERED);
   } finally {
     server.stop();
   }
 
-  const [staticFile, catalogue, api] = measured as [Result, Result, Result];
+  const [staticFile, catalogue, api, rendered] = measured as [Result, Result, Result, Result];
   const lieux = weights.find((w) => w.path === '/lieux')!;
   const publicPages = weights.filter((w) => w.path !== '/lieux');
   const table: [string, string, string][] = [
     ['fichier statique /icon.svg (référence)', rate(staticFile), ''],
     ['`/ateliers?page=1` ÷ fichier statique', `${rate(catalogue)} → ${ratio(catalogue.perSecond, staticFile.perSecond)}`, '≥ 0.50'],
+    ['`/ateliers?page=1` rendu à chaque fois (visiteur avec un cookie) ÷ fichier statique', `${rate(rendered)} → ${ratio(rendered.perSecond, staticFile.perSecond)}`, ''],
     ['`/api/v1/workshops?page=1` ÷ fichier statique', `${rate(api)} → ${ratio(api.perSecond, staticFile.perSecond)}`, '≥ 0.50'],
     ['inscriptions/s HTTP ÷ même transaction en SQL', `${rate(http!)} ÷ ${rate(local.sql)} → ${ratio(http!.perSecond, local.sql.perSecond)}`, '≥ 0.30'],
     ['JS au premier chargement (gzip), sans noModule', publicPages.map((w) => `${w.path.replace(/[0-9a-f-]{36}/, '[id]')} ${kB(w.jsGzipModern)} (${kB(w.jsGzip)} avec)`).join(', '), '≤ 100 kB'],
     ['/lieux HTML gzip (inline)', `${kB(lieux.htmlGzip)} (HTML ${kB(lieux.htmlBytes)}, script inline ${kB(lieux.inlineScript)})`, '≤ 50 kB gz'],
     ['transactions par vue /ateliers', `${transactionsPerView === null ? '– (PostgreSQL seulement)' : `${transactionsPerView.toFixed(2)} servies (cache)`}, ${local.statementsPerView} sans cache`, 'constant, ≤ 3'],
-    ['/lieux médiane, large ÷ démo (une requête à la fois)', `${lieuxLarge!.toFixed(0)} ÷ ${lieuxDemo!.toFixed(0)} ms → ${ratio(lieuxLarge!, lieuxDemo!)}×`, '≤ 2×'],
+    ['/lieux médiane rendue, large ÷ démo (une requête à la fois)', `${lieuxLarge!.toFixed(0)} ÷ ${lieuxDemo!.toFixed(0)} ms → ${ratio(lieuxLarge!, lieuxDemo!)}×`, '≤ 2×'],
     ['statistiques du réseau sur un an (médiane)', `${local.stats.median.toFixed(0)} ms`, '≤ 300 ms'],
   ];
   console.log('');

@@ -7,8 +7,10 @@
 //   each time as before.
 // - Key: the address (with its query) and the language.
 // - Freshness: an entry is dropped as soon as the data cache (lib/cache) is invalidated — any tag,
-//   by the NOTIFY of a write on any instance — and lives at most `ttlMs` otherwise. A page whose
-//   render overlapped an invalidation is not kept.
+//   by the NOTIFY of a write on any instance — and is renewed after `ttlMs` otherwise: the first
+//   request after that renders the page again while the others still get the kept one (for at
+//   most another `ttlMs`), so that twenty visitors do not render it twenty times at once. A page
+//   whose render overlapped an invalidation is not kept.
 // - CSP: each answer gets a fresh nonce; the one of the stored render is replaced in the HTML
 //   and in the Content-Security-Policy header, so no two answers share a nonce.
 // - COMPTOIR_PAGE_CACHE=off (or COMPTOIR_DATA_CACHE=off) turns it off.
@@ -47,8 +49,19 @@ export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Da
   const entries = new Map();
   const stats = { hits: 0, stored: 0 };
 
-  function fresh(entry) {
-    return entry.expires > now() && entry.counter === invalidations();
+  // Whether this request may be answered with `entry` (false: it renders the page).
+  function usable(key, entry) {
+    const at = now();
+    if (entry.counter !== invalidations() || at >= entry.expires + ttlMs) {
+      entries.delete(key);
+      return false;
+    }
+    if (at < entry.expires) return true;
+    // Past its time: one request renders it again (another one a second later if that one could
+    // not be kept), the others are answered with it meanwhile.
+    if (entry.renewing && at < entry.renewing + 1000) return true;
+    entry.renewing = at;
+    return false;
   }
 
   // Answers from the cache; true when it did.
@@ -56,11 +69,7 @@ export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Da
     if (!enabled()) return false;
     const key = pageKey(request);
     const entry = key && entries.get(key);
-    if (!entry) return false;
-    if (!fresh(entry)) {
-      entries.delete(key);
-      return false;
-    }
+    if (!entry || !usable(key, entry)) return false;
     stats.hits++;
     const nonce = newNonce();
     const html = Buffer.from(entry.nonce ? entry.html.split(entry.nonce).join(nonce) : entry.html);

@@ -88,12 +88,13 @@ export async function load(once: (i: number) => Promise<boolean>, concurrency: n
 }
 
 // GET `target` from `concurrency` clients at once, after a warm-up.
-export async function measure(baseUrl: string, target: { name: string; path: string }, concurrency: number, durationMs: number): Promise<Result> {
+export async function measure(baseUrl: string, target: { name: string; path: string; headers?: Record<string, string> }, concurrency: number, durationMs: number): Promise<Result> {
   const url = new URL(target.path, baseUrl).toString();
-  for (let i = 0; i < concurrency; i++) await (await fetch(url)).arrayBuffer();
+  const init = { headers: target.headers ?? {} };
+  for (let i = 0; i < concurrency; i++) await (await fetch(url, init)).arrayBuffer();
   const figures = await load(
     async () => {
-      const response = await fetch(url);
+      const response = await fetch(url, init);
       await response.arrayBuffer();
       return response.ok;
     },
@@ -104,12 +105,12 @@ export async function measure(baseUrl: string, target: { name: string; path: str
 }
 
 // One request at a time: the median latency of `count` GETs (after two warm-ups).
-export async function medianOf(url: string, count: number): Promise<number> {
-  for (let i = 0; i < 2; i++) await (await fetch(url)).arrayBuffer();
+export async function medianOf(url: string, count: number, headers: Record<string, string> = {}): Promise<number> {
+  for (let i = 0; i < 2; i++) await (await fetch(url, { headers })).arrayBuffer();
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
-    await (await fetch(url)).arrayBuffer();
+    await (await fetch(url, { headers })).arrayBuffer();
     times.push(performance.now() - t0);
   }
   return percentile(times.sort((a, b) => a - b), 50);

@@ -74,8 +74,23 @@ describe('the rendered-page cache', () => {
     counter++; // an invalidation of the data cache
     expect((await get('/ateliers?page=1')).hit).toBe(false);
     expect((await get('/ateliers?page=1')).hit).toBe(true);
-    clock += 6000;
+    clock += 6000; // past its time: one request renders it again, the others still get it
     expect((await get('/ateliers?page=1')).hit).toBe(false);
+    expect((await get('/ateliers?page=1')).body).toContain(`rendu ${renders} `);
+    clock += 11_000; // past twice its time: nobody gets it
+    expect((await get('/ateliers?page=1')).hit).toBe(false);
+  });
+
+  it('answers the kept page while one request renders it again after its time', async () => {
+    await get('/lieux?page=3');
+    clock += 5500;
+    const rendersBefore = renders;
+    const path = '/lieux?page=3';
+    // The first request after the time renders; until it is kept (same tick here: it is kept at
+    // once), the others are answered with the old page.
+    const [a, b] = await Promise.all([get(path), get(path)]);
+    expect([a.hit, b.hit].filter(Boolean)).toHaveLength(1);
+    expect(renders).toBe(rendersBefore + 1);
   });
 
   it('never shares a signed-in page nor a page that sets a cookie', async () => {
