@@ -1,10 +1,11 @@
 // The rendered public pages, kept a few seconds for visitors who are not signed in (used by
 // server.mjs, outside the Next.js bundles, hence plain JavaScript).
 //
-// - What: GET of the public pages (home, catalogue, a workshop, a session, the directory, a
-//   place), with no cookie other than the language one, answered 200 in HTML without setting a
-//   cookie. Signed-in people, client navigations (RSC), actions and everything else are rendered
-//   each time as before.
+// - What: GET of the home page, the catalogue and the directory — pages that show only rows whose
+//   changes NOTIFY the data cache (workshops, sessions, sign-ups, places) — with no cookie other
+//   than the language one, answered 200 in HTML without setting a cookie. Signed-in people,
+//   client navigations (RSC), actions and every other page (a workshop's page shows its notes,
+//   whose moderation must show at once) are rendered each time as before.
 // - Key: the address (with its query) and the language.
 // - Freshness: an entry is dropped as soon as the data cache (lib/cache) is invalidated — any tag,
 //   by the NOTIFY of a write on any instance — and is renewed after `ttlMs` otherwise: the first
@@ -17,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/ateliers\/[^/]+$/, /^\/seances\/[^/]+$/, /^\/lieux$/, /^\/lieux\/[^/]+$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/];
 const LOCALE_COOKIE = 'comptoir-lang';
 const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 
