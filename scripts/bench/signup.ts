@@ -1,8 +1,10 @@
 // Sign-ups per second: over HTTP (POST /api/v1/sessions/{id}/enrollments, signed-in people) and
 // the same lock-count-insert transaction sent straight to the database, with the same number of
 // clients. Each run signs fresh people up to a fresh session with seats for all.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { sessions } from '@/db/schema';
+import { confirmedSeats } from '@/lib/enrollment/seats';
 import { percentile } from './http';
 
 export type Throughput = { count: number; perSecond: number; p50: number; p99: number; errors: number };
@@ -53,7 +55,7 @@ export async function signupsInSql(db: Database, concurrency: number, count: num
     async (i) => {
       await db.transaction(async (tx) => {
         await tx.execute(sql`select id from sessions where id = ${sessionId} for update`);
-        await tx.execute(sql`select count(*)::int from enrollments where session_id = ${sessionId} and status = 'confirmed'`);
+        await tx.select({ seats: confirmedSeats(sessionId) }).from(sessions).where(eq(sessions.id, sessionId));
         await tx.execute(sql`insert into enrollments (session_id, user_id, status, source, created_by_id, confirmed_at) values (${sessionId}, ${userIds[i]!}, 'confirmed', 'self', ${userIds[i]!}, now())`);
       });
       return true;
