@@ -1,77 +1,64 @@
-// npm run bench [-- --duration 15 --concurrency 10 --port 3199 --reseed | --base-url http://127.0.0.1:3000]
+// npm run bench — issue 15's table in one run (run `npm run build` first; nothing is built here).
 //
-// Loads the `--scale large` network (50 times the demo) into a database of its own — the
-// PostgreSQL database named by BENCH_DATABASE_URL, or an embedded PGlite in .data/bench — starts
-// the built app on it (`next start`, run `npm run build` first), and measures requests per
-// second and latency of each target below with a fixed number of concurrent fetches, then stops
-// the server. The seeded database is kept and reused by the next run (--reseed starts afresh).
-// Add a target to TARGETS to measure a new page or route.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Loads the `--scale large` network (50 times the demo, plus a year of activity reports) into a
+// database of its own — the PostgreSQL database named by BENCH_DATABASE_URL (created beforehand),
+// or an embedded PGlite in .data/bench — and the demo network into a second one (`<name>_demo`,
+// or .data/bench-demo). Starts the production server (`node server.mjs`) on a free port and
+// measures with CONCURRENCY clients: requests per second of a static file, /ateliers page 1 and
+// the API list page 1; sign-ups per second over HTTP and of the same transaction in SQL; database
+// transactions per /ateliers view; first-load JavaScript of the public pages; /lieux payload and
+// its median on the large network ÷ the demo one; the network statistics for a year.
+// The large database is kept and reused (--reseed starts afresh).
+//
+// Options: --duration 10 (s per throughput figure), --concurrency 20, --port 3240, --reseed,
+// --more (also the other pages of TARGETS and the 25 MB download memory check).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBigDownloads, prepareResourceBench, RESOURCE_TARGETS } from './bench-resources';
+import { assertBuilt, databaseEnv, freePort, measure, medianOf, startServer, tsxBin, type Database, type Result } from './bench/http';
+import { kB, pageWeight, publicSessionPath, type PageWeight } from './bench/pages';
+import { cookiesOf, prepareSignups, signupsInSql, signupsOverHttp, type Throughput } from './bench/signup';
+import { ensureActivities, timeNetworkYear } from './bench/stats';
 
 export type BenchTarget = { name: string; path: string };
 
+// Other pages measured with --more.
 export const TARGETS: BenchTarget[] = [
-  { name: 'catalogue', path: '/ateliers' },
   { name: 'catalogue, search « smartfone »', path: '/ateliers?q=smartfone' },
-  { name: 'API GET /api/v1/workshops', path: '/api/v1/workshops' },
+  { name: 'lieux', path: '/lieux' },
   ...RESOURCE_TARGETS,
 ];
 
-// Issue 15 (fast on a large network): the static file that the pages are compared with, and the
-// pages of its table. Kept apart from the targets above.
-const STATIC_TARGET: BenchTarget = { name: 'fichier statique', path: '/icon.svg' };
-function issue15Targets(): BenchTarget[] {
-  return [STATIC_TARGET, { name: 'catalogue page 1', path: '/ateliers?page=1' }, { name: 'API workshops page 1', path: '/api/v1/workshops?page=1' }, { name: 'lieux', path: '/lieux' }];
-}
-
-// Each page's requests per second divided by the static file's (issue 15's goal: ≥ 0.50).
-function printIssue15Ratios(results: { path: string; perSecond: number; p50: number; p99: number }[]) {
-  const reference = results.find((r) => r.path === STATIC_TARGET.path);
-  if (!reference) return;
-  console.log('');
-  console.log(`Rapport au fichier statique (${reference.perSecond.toFixed(0)} req/s) :`);
-  for (const r of results) {
-    if (r === reference) continue;
-    console.log(`  ${r.path} : ${r.perSecond.toFixed(1)} / ${reference.perSecond.toFixed(0)} = ${(r.perSecond / reference.perSecond).toFixed(3)} (p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms)`);
-  }
-}
-
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '15' },
-    concurrency: { type: 'string', default: '10' },
-    port: { type: 'string', default: '3199' },
-    'base-url': { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '20' },
+    port: { type: 'string', default: '3240' },
     reseed: { type: 'boolean', default: false },
-    only: { type: 'string' },
+    more: { type: 'boolean', default: false },
   },
 });
-
 const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
-const port = Number(values.port);
-const benchDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-const pgliteDir = path.resolve('.data/bench');
+const SQL_SIGNUPS = 2000;
+const HTTP_SIGNUPS = 400;
 
-// Point this process's database client at the bench database before anything opens it.
-function pointAtBenchDatabase() {
-  if (benchDatabaseUrl) process.env.DATABASE_URL = benchDatabaseUrl;
-  else {
-    delete process.env.DATABASE_URL;
-    process.env.PGLITE_DIR = pgliteDir;
-  }
-}
+const large: Database = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { pgliteDir: path.resolve('.data/bench') };
+const demo: Database = large.url ? { url: large.url.replace(/\/([^/?]+)(\?|$)/, '/$1_demo$2') } : { pgliteDir: path.resolve('.data/bench-demo') };
+const secret = process.env.AUTH_SECRET ?? `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 
-async function prepareDatabase(): Promise<string> {
-  pointAtBenchDatabase();
+const rows = <T,>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+type InProcess = { described: string; statementsPerView: number; stats: { median: number }; sql: Throughput; signup: { sessionId: string; cookies: string[] } };
+
+// In this process, before the server opens the database (PGlite allows one process at a time).
+async function inProcess(): Promise<InProcess> {
+  Object.assign(process.env, databaseEnv(process.env, large), { AUTH_SECRET: secret, LOG_LEVEL: 'warn', COMPTOIR_DATA_CACHE: 'off' });
   const { sql } = await import('drizzle-orm');
-  const { closeDb, db } = await import('@/db');
+  const { closeDb, db, queryCounter } = await import('@/db');
   const { runMigrations } = await import('@/db/migrate-lib');
-  const { seedDemo } = await import('@/db/seed/seed');
   try {
     if (values.reseed) {
       await db.execute(sql`drop schema if exists public cascade`);
@@ -79,164 +66,144 @@ async function prepareDatabase(): Promise<string> {
       await db.execute(sql`create schema public`);
     }
     await runMigrations();
-    const { workshops } = await import('@/db/schema');
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(workshops);
-    const existing = row?.n ?? 0;
-    if (existing === 0) {
+    const [{ n }] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from workshops`)) as [{ n: number }];
+    if (n === 0) {
+      const { seedDemo } = await import('@/db/seed/seed');
       console.log('Chargement des données « --scale large » (50 fois la démo)…');
       const started = Date.now();
       const summary = await seedDemo(db, { scale: 50 });
       console.log(`Données créées en ${((Date.now() - started) / 1000).toFixed(0)} s :`, summary);
-    } else if (existing < 1500) {
-      throw new Error(`La base de mesure contient déjà ${existing} ateliers, pas les données « large » : relancez avec --reseed.`);
-    } else {
-      console.log(`Base de mesure déjà remplie (${existing} ateliers) : réutilisée (--reseed pour repartir de zéro).`);
-    }
-    // Fresh planner statistics, as autovacuum would have gathered them on a live database.
+    } else if (n < 1500) throw new Error(`La base de mesure contient ${n} ateliers, pas les données « large » : relancez avec --reseed.`);
+    await ensureActivities(db);
     await db.execute(sql`analyze`);
-    const { enrollments, sessions } = await import('@/db/schema');
-    const countOf = async (table: typeof workshops | typeof sessions | typeof enrollments) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
-    const [w, s, e] = await Promise.all([countOf(workshops), countOf(sessions), countOf(enrollments)]);
-    const r = await prepareResourceBench(db);
-    return `${w} ateliers, ${s} séances, ${e} inscriptions, ${r}, sur ${benchDatabaseUrl ? 'PostgreSQL' : 'PGlite'}`;
+    const resources = await prepareResourceBench(db);
+    const [volume] = rows<Record<string, number>>(await db.execute(sql`select (select count(*) from places)::int as places, (select count(*) from workshops)::int as workshops, (select count(*) from sessions)::int as sessions, (select count(*) from enrollments)::int as enrollments`));
+    const described = `${volume!.places} lieux, ${volume!.workshops} ateliers, ${volume!.sessions} séances, ${volume!.enrollments} inscriptions, ${resources}, sur ${large.url ? 'PostgreSQL' : 'PGlite'}`;
+
+    const { loadCataloguePage } = await import('@/lib/catalogue');
+    await loadCataloguePage({ page: '1' });
+    const before = queryCounter.count;
+    await loadCataloguePage({ page: '1' });
+    const statementsPerView = queryCounter.count - before;
+
+    console.log('Statistiques du réseau sur un an…');
+    const stats = await timeNetworkYear(5);
+    console.log(`Inscriptions en SQL (${SQL_SIGNUPS}, ${concurrency} clients)…`);
+    const sqlSignups = await signupsInSql(db, concurrency, SQL_SIGNUPS);
+    const { sessionId, userIds } = await prepareSignups(db, HTTP_SIGNUPS);
+    return { described, statementsPerView, stats, sql: sqlSignups, signup: { sessionId, cookies: await cookiesOf(userIds, secret) } };
   } finally {
-    // PGlite allows one process at a time: let the server open it.
     await closeDb();
   }
 }
 
-function startServer(): ChildProcess {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('Pas de version construite : lancez « npm run build » avant « npm run bench ».');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
-    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
-  };
-  if (benchDatabaseUrl) env.DATABASE_URL = benchDatabaseUrl;
-  else {
-    delete env.DATABASE_URL;
-    env.PGLITE_DIR = pgliteDir;
-  }
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  return child;
+// The demo network, afresh, in its own database (by db/reset.ts in a child process).
+function seedDemoDatabase() {
+  if (demo.url) {
+    const name = new URL(demo.url).pathname.slice(1);
+    const admin = new URL(demo.url);
+    admin.pathname = '/postgres';
+    const psql = (command: string) => spawnSync('psql', [admin.toString(), '-qc', command], { stdio: 'ignore' });
+    psql(`drop database if exists "${name}" with (force)`);
+    psql(`create database "${name}"`);
+  } else rmSync(demo.pgliteDir!, { recursive: true, force: true });
+  const child = spawnSync(tsxBin, ['--conditions=react-server', 'db/reset.ts', '--seed'], { env: databaseEnv({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, demo), stdio: ['ignore', 'ignore', 'inherit'] });
+  if (child.status !== 0) throw new Error('La base de démonstration n’a pas pu être créée.');
 }
 
-function stopServer(child: ChildProcess) {
-  // The server runs in its own process group (detached): stop it and only it.
-  if (child.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      child.kill('SIGTERM');
-    }
+// PostgreSQL only: transactions committed or rolled back in the bench database so far (the
+// counters are flushed by each backend within about ten seconds of its last transaction).
+async function transactionCount(): Promise<number | null> {
+  if (!large.url) return null;
+  const postgres = (await import('postgres')).default;
+  const client = postgres(large.url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client`select (xact_commit + xact_rollback)::int as n from pg_stat_database where datname = current_database()`;
+    return row!.n as number;
+  } finally {
+    await client.end();
   }
 }
 
-async function waitForHealth(baseUrl: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`Le serveur ne répond pas sur ${baseUrl}/api/health.`);
-}
+// A cookie other than the language one: the page is rendered each time, as for a signed-in person
+// (server.mjs keeps rendered pages only for visitors without one).
+const RENDERED = { cookie: 'comptoir-bench=1' };
 
-type Result = { name: string; path: string; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; max: number };
-
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
-
-// `concurrency` loops, each fetching the target again as soon as its last answer has been read.
-async function measure(baseUrl: string, target: BenchTarget): Promise<Result> {
-  const url = new URL(target.path, baseUrl).toString();
-  for (let i = 0; i < concurrency; i++) await (await fetch(url)).arrayBuffer(); // warm-up
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const end = started + durationMs;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const response = await fetch(url);
-          await response.arrayBuffer();
-          if (!response.ok) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    name: target.name,
-    path: target.path,
-    requests: sorted.length,
-    errors,
-    perSecond: sorted.length / elapsed,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? NaN,
-  };
-}
-
-function printTable(results: Result[]) {
-  const rows = [
-    ['cible', 'chemin', 'requêtes', 'erreurs', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-    ...results.map((r) => [r.name, r.path, String(r.requests), String(r.errors), r.perSecond.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.max.toFixed(0)]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of rows.slice(1)) console.log(line(row));
-}
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+const rate = (r: { perSecond: number; p50: number; p99: number }) => `${r.perSecond.toFixed(0)}/s (p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms)`;
 
 async function main() {
-  const all = [...TARGETS, ...issue15Targets()];
-  const targets = values.only ? all.filter((t) => t.name.includes(values.only!) || t.path.includes(values.only!)) : all;
-  let server: ChildProcess | undefined;
-  let baseUrl = values['base-url'];
-  let described = `serveur ${baseUrl}`;
-  const stop = () => server && stopServer(server);
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
+  assertBuilt();
+  const local = await inProcess();
+  console.log('Base de démonstration pour /lieux…');
+  seedDemoDatabase();
+
+  const port = await freePort(Number(values.port));
+  console.log(`Serveur de production (node server.mjs) sur le port ${port}, ${local.described}.`);
+  let server = await startServer(large, port, secret);
+  const measured: Result[] = [];
+  let http: Throughput;
+  let transactionsPerView: number | null = null;
+  let weights: PageWeight[] = [];
+  let lieuxLarge: number;
   try {
-    if (!baseUrl) {
-      described = await prepareDatabase();
-      baseUrl = `http://127.0.0.1:${port}`;
-      server = startServer();
-      server.on('exit', (code, signal) => {
-        if (code && signal !== 'SIGTERM' && code !== 143) console.error(`Le serveur s’est arrêté (code ${code}).`);
-      });
-      await waitForHealth(baseUrl);
+    const run = async (name: string, target: string, headers?: Record<string, string>) => {
+      const result = await measure(server.baseUrl, { name, path: target, headers }, concurrency, durationMs);
+      console.log(`  ${target} : ${result.perSecond.toFixed(1)} req/s`);
+      measured.push(result);
+      return result;
+    };
+    await run('fichier statique', '/icon.svg');
+    const xactBefore = await transactionCount();
+    const catalogue = await run('catalogue page 1', '/ateliers?page=1');
+    if (xactBefore !== null) {
+      await new Promise((r) => setTimeout(r, 11_000));
+      transactionsPerView = ((await transactionCount())! - xactBefore - 1) / (catalogue.requests + concurrency);
     }
-    console.log(`Mesure : ${targets.length} cibles, ${concurrency} requêtes simultanées pendant ${durationMs / 1000} s chacune, ${described}.`);
-    const results: Result[] = [];
-    for (const target of targets) {
-      results.push(await measure(baseUrl, target));
-      console.log(`  ${target.name} : ${results.at(-1)!.perSecond.toFixed(1)} req/s`);
-    }
-    console.log('');
-    printTable(results);
-    if (!values.only || 'ressources'.includes(values.only)) await benchBigDownloads(baseUrl, server?.pid);
-    printIssue15Ratios(results);
-    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+    await run('API page 1', '/api/v1/workshops?page=1');
+    await run('catalogue page 1, rendu à chaque fois', '/ateliers?page=1', RENDERED);
+    if (values.more) for (const target of TARGETS) await run(target.name, target.path);
+    console.log(`  inscriptions HTTP (${HTTP_SIGNUPS}, ${concurrency} clients)…`);
+    http = await signupsOverHttp(server.baseUrl, local.signup.sessionId, local.signup.cookies, concurrency);
+    const session = await publicSessionPath(server.baseUrl);
+    weights = await Promise.all(['/', '/ateliers', ...(session ? [session] : []), '/lieux'].map((p) => pageWeight(server.baseUrl, p)));
+    lieuxLarge = await medianOf(`${server.baseUrl}/lieux`, 30, RENDERED);
+    if (values.more) await benchBigDownloads(server.baseUrl, server.pid);
   } finally {
-    stop();
+    server.stop();
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  server = await startServer(demo, port, secret);
+  let lieuxDemo: number;
+  try {
+    lieuxDemo = await medianOf(`${server.baseUrl}/lieux`, 30, RENDERED);
+  } finally {
+    server.stop();
+  }
+
+  const [staticFile, catalogue, api, rendered] = measured as [Result, Result, Result, Result];
+  const lieux = weights.find((w) => w.path === '/lieux')!;
+  const publicPages = weights.filter((w) => w.path !== '/lieux');
+  const table: [string, string, string][] = [
+    ['fichier statique /icon.svg (référence)', rate(staticFile), ''],
+    ['`/ateliers?page=1` ÷ fichier statique', `${rate(catalogue)} → ${ratio(catalogue.perSecond, staticFile.perSecond)}`, '≥ 0.50'],
+    ['`/ateliers?page=1` rendu à chaque fois (visiteur avec un cookie) ÷ fichier statique', `${rate(rendered)} → ${ratio(rendered.perSecond, staticFile.perSecond)}`, ''],
+    ['`/api/v1/workshops?page=1` ÷ fichier statique', `${rate(api)} → ${ratio(api.perSecond, staticFile.perSecond)}`, '≥ 0.50'],
+    ['inscriptions/s HTTP ÷ même transaction en SQL', `${rate(http!)} ÷ ${rate(local.sql)} → ${ratio(http!.perSecond, local.sql.perSecond)}`, '≥ 0.30'],
+    ['JS au premier chargement (gzip), sans noModule', publicPages.map((w) => `${w.path.replace(/[0-9a-f-]{36}/, '[id]')} ${kB(w.jsGzipModern)} (${kB(w.jsGzip)} avec)`).join(', '), '≤ 100 kB'],
+    ['/lieux HTML gzip (inline)', `${kB(lieux.htmlGzip)} (HTML ${kB(lieux.htmlBytes)}, script inline ${kB(lieux.inlineScript)})`, '≤ 50 kB gz'],
+    ['transactions par vue /ateliers', `${transactionsPerView === null ? '– (PostgreSQL seulement)' : `${transactionsPerView.toFixed(2)} servies (cache)`}, ${local.statementsPerView} sans cache`, 'constant, ≤ 3'],
+    ['/lieux médiane rendue, large ÷ démo (une requête à la fois)', `${lieuxLarge!.toFixed(0)} ÷ ${lieuxDemo!.toFixed(0)} ms → ${ratio(lieuxLarge!, lieuxDemo!)}×`, '≤ 2×'],
+    ['statistiques du réseau sur un an (médiane)', `${local.stats.median.toFixed(0)} ms`, '≤ 300 ms'],
+  ];
+  console.log('');
+  console.log(`${concurrency} clients, ${durationMs / 1000} s par débit ; ${local.described}.`);
+  console.log('| mesure | résultat | objectif |');
+  console.log('| --- | --- | --- |');
+  for (const row of table) console.log(`| ${row.join(' | ')} |`);
+  if ([...measured, http!, local.sql].some((r) => r.errors > 0)) {
+    console.error(`Des requêtes ont échoué : ${[...measured.map((r) => `${r.path} ${r.errors}`), `inscriptions HTTP ${http!.errors}`, `SQL ${local.sql.errors}`].join(', ')}`);
+    process.exitCode = 1;
   }
 }
 

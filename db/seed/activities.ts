@@ -5,7 +5,7 @@ import type { Database } from '../index';
 import { activities, activityParticipants } from '../schema';
 
 // A plausible year of activity reports for every place of a seeded network, written in bulk
-// (for `npm run bench:stats` and for looking at the statistics pages with data in them). It
+// (for `npm run bench` and for looking at the statistics pages with data in them). It
 // bypasses lib/activities on purpose: no audit rows, no per-row checks, thousands of rows a query.
 
 export type ActivitySeedOptions = { now?: Date; months?: number; individualPerMonth?: number; collectivePerMonth?: number; seed?: number };

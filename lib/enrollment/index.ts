@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { db, type Database, type Executor, type Transaction } from '@/db';
-import { attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { enrollments, sessions, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, assertSignedIn, can, type Actor } from '@/lib/auth/policy';
@@ -9,9 +10,13 @@ import { ConflictError, ForbiddenError, NotFoundError, UserError, isUniqueViolat
 import { formatDay, formatTime } from '@/lib/format/dates';
 import { loadSessionInfo, notify, notifySessionCancelled, preloadNotification, type NotifyInput, type SessionInfo } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
-import { enrollInputSchema } from './schema';
-import { confirmedSeats, seatCounts, seatsLeft, waitlistCount } from './seats';
 import { isUuid } from '@/lib/ids';
+import { closedReason, sessionColumns, signupClosesAt, waitlistPosition, type EnrollmentStatus, type LockedSession } from './rules';
+import { enrollInputSchema } from './schema';
+import { confirmedSeats, waitlistCount } from './seats';
+
+export { closedReason, signupClosesAt, type ClosedReason, type EnrollmentStatus, type LockedSession } from './rules';
+export { enrollmentPanel, listMyEnrollments, sessionCounts, type EnrollmentPanelView, type MyEnrollment, type SessionCounts } from './views';
 
 // Sign-ups ("inscriptions"). Every change of a session's sign-ups happens in a transaction that
 // first locks the session row (SELECT … FOR UPDATE): sign-ups, cancellations and promotions of
@@ -19,33 +24,12 @@ import { isUuid } from '@/lib/ids';
 // count can never exceed the capacity and each freed seat goes to exactly one waiting person.
 // The unique (session, person) index backs "one sign-up per person".
 
-export type EnrollmentStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export type EnrollResult = { status: 'confirmed' | 'waitlisted'; position?: number };
 export type CancelResult = { status: 'cancelled'; previousStatus: 'confirmed' | 'waitlisted'; promoted: number };
 
 const SESSION_NOT_FOUND = 'Cette séance n’existe pas ou a été supprimée.';
 const PERSON_NOT_FOUND = 'Cette personne n’existe pas.';
 const ONLY_YOURSELF = 'Vous ne pouvez inscrire ou désinscrire que vous-même.';
-
-export type LockedSession = {
-  id: string;
-  placeId: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  status: 'scheduled' | 'cancelled' | 'done';
-  signupCutoffHours: number;
-};
-
-const sessionColumns = {
-  id: sessions.id,
-  placeId: sessions.placeId,
-  startsAt: sessions.startsAt,
-  endsAt: sessions.endsAt,
-  capacity: sessions.capacity,
-  status: sessions.status,
-  signupCutoffHours: sessions.signupCutoffHours,
-};
 
 
 // Locks the session row until the end of the transaction; unknown ids are 404.
@@ -54,22 +38,6 @@ export async function lockSession(tx: Transaction, sessionId: string): Promise<L
   const [session] = await tx.select(sessionColumns).from(sessions).where(eq(sessions.id, sessionId)).for('update');
   if (!session) throw new NotFoundError(SESSION_NOT_FOUND);
   return session;
-}
-
-// Sign-up closes `signupCutoffHours` before the start.
-export function signupClosesAt(session: Pick<LockedSession, 'startsAt' | 'signupCutoffHours'>): Date {
-  return new Date(session.startsAt.getTime() - session.signupCutoffHours * 3600_000);
-}
-
-export type ClosedReason = 'cancelled' | 'over' | 'cutoff' | null;
-
-// Why nobody can sign up now, or null when sign-up is open. Staff signing someone up at the desk
-// are not bound by the cut-off (it exists so the place can prepare), only by the start.
-export function closedReason(session: Pick<LockedSession, 'status' | 'startsAt' | 'signupCutoffHours'>, now: Date, { staff = false } = {}): ClosedReason {
-  if (session.status === 'cancelled') return 'cancelled';
-  if (session.status === 'done' || now >= session.startsAt) return 'over';
-  if (!staff && now >= signupClosesAt(session)) return 'cutoff';
-  return null;
 }
 
 function assertOpen(session: LockedSession, now: Date, staff: boolean) {
@@ -89,14 +57,6 @@ async function countsIn(tx: Executor, sessionId: string) {
     .where(eq(sessions.id, sessionId));
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0 };
 }
-
-// 1-based place in the waiting line: order of arrival (waitlistedAt), ties broken by id.
-// (The outer row is named in full: drizzle leaves columns unqualified in single-table queries.)
-const waitlistPosition = sql<number | null>`case when "enrollments"."status" = 'waitlisted' then (
-  select count(*)::int from ${enrollments} w
-  where w.session_id = "enrollments"."session_id" and w.status = 'waitlisted'
-    and (w.waitlisted_at, w.id) <= ("enrollments"."waitlisted_at", "enrollments"."id")
-) end`;
 
 async function positionOf(tx: Executor, enrollmentId: string): Promise<number | undefined> {
   const [row] = await tx.select({ position: waitlistPosition }).from(enrollments).where(eq(enrollments.id, enrollmentId));
@@ -144,14 +104,13 @@ export async function fillFreeSeats(tx: Transaction, sessionId: string, actorId:
 type Person = { id: string; name: string };
 
 // The person a staff member signs up: only someone in their people scope (lib/auth/people-scope);
-// anyone else is "unknown" (404), whether or not the account exists.
-async function findPerson(tx: Executor, userId: string, actor: Actor): Promise<Person> {
+// anyone else is "unknown" (404, null here), whether or not the account exists.
+async function findPerson(tx: Executor, userId: string, actor: Actor): Promise<Person | null> {
   const [person] = await tx
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt), inPeopleScope(actor, users.id)));
-  if (!person) throw new NotFoundError(PERSON_NOT_FOUND);
-  return person;
+  return person ?? null;
 }
 
 function alreadyMessage(self: boolean, status: EnrollmentStatus, position?: number) {
@@ -163,8 +122,11 @@ function alreadyMessage(self: boolean, status: EnrollmentStatus, position?: numb
   return self ? 'Vous êtes déjà inscrit à cette séance.' : 'Cette personne est déjà inscrite à cette séance.';
 }
 
-// Counts of the session and this person's sign-up, in one query (under the lock).
-async function stateOf(tx: Executor, sessionId: string, userId: string) {
+type SignupState = { confirmed: number; waiting: number; mine: { id: string; status: EnrollmentStatus } | null };
+
+// Counts of the session and this person's sign-up, in one query (under the lock: sent after the
+// lock statement, on the same connection, it is planned and run only once the lock is held).
+async function stateOf(tx: Executor, sessionId: string, userId: string): Promise<SignupState> {
   const [row] = await tx
     .select({
       confirmed: confirmedSeats(sessionId),
@@ -177,15 +139,17 @@ async function stateOf(tx: Executor, sessionId: string, userId: string) {
   return { confirmed: row?.confirmed ?? 0, waiting: row?.waiting ?? 0, mine: row?.mineId ? { id: row.mineId, status: row.mineStatus! } : null };
 }
 
-// The sign-up itself, for a session already locked by the caller's transaction. A cancelled
-// sign-up of the same person is re-activated (and goes to the back of the line if full).
+// The sign-up itself, for a session already locked by the caller's transaction (with its state
+// when the caller already read it under the lock). A cancelled sign-up of the same person is
+// re-activated (and goes to the back of the line if full). The three writes — sign-up, audit,
+// message — are sent together: one round trip to the database.
 export async function enrollLocked(
   tx: Transaction,
-  { actor, session, learner, now, preloaded }: { actor: Actor; session: LockedSession; learner: Person; now: Date; preloaded?: NotifyInput['preloaded'] },
+  { actor, session, learner, now, preloaded, state: read }: { actor: Actor; session: LockedSession; learner: Person; now: Date; preloaded?: NotifyInput['preloaded']; state?: SignupState },
 ): Promise<EnrollResult> {
   const self = learner.id === actor.id;
   assertOpen(session, now, !self);
-  let state = await stateOf(tx, session.id, learner.id);
+  let state = read ?? (await stateOf(tx, session.id, learner.id));
   const existing = state.mine;
   if (existing && existing.status !== 'cancelled') {
     throw new ConflictError(alreadyMessage(self, existing.status, await positionOf(tx, existing.id)));
@@ -205,46 +169,56 @@ export async function enrollLocked(
     cancelledAt: null,
     updatedAt: now,
   };
-  const [row] = existing
-    ? await tx.update(enrollments).set(values).where(eq(enrollments.id, existing.id)).returning({ id: enrollments.id })
-    : await tx
-        .insert(enrollments)
-        .values({ ...values, sessionId: session.id, userId: learner.id, createdAt: now })
-        .returning({ id: enrollments.id });
-  await writeAudit(tx, {
-    actorId: actor.id,
-    action: existing ? 'enrollment.reactivate' : 'enrollment.create',
-    entityType: 'enrollment',
-    entityId: row!.id,
-    before: existing ? { status: existing.status } : null,
-    after: { sessionId: session.id, userId: learner.id, status, source: values.source },
-    at: now,
-  });
+  const id = existing?.id ?? randomUUID();
   // The newcomer is always last in line (see backOfTheLine).
   const position = status === 'waitlisted' ? state.waiting + 1 : undefined;
-  await notify(tx, { kind: status === 'confirmed' ? 'enrolled' : 'waitlisted', sessionId: session.id, userIds: [learner.id], now, position, preloaded });
+  // In order on the connection: a refused sign-up (unique index) rejects first, and the rest with it.
+  await Promise.all([
+    existing
+      ? tx.update(enrollments).set(values).where(eq(enrollments.id, id))
+      : tx.insert(enrollments).values({ ...values, id, sessionId: session.id, userId: learner.id, createdAt: now }),
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: existing ? 'enrollment.reactivate' : 'enrollment.create',
+      entityType: 'enrollment',
+      entityId: id,
+      before: existing ? { status: existing.status } : null,
+      after: { sessionId: session.id, userId: learner.id, status, source: values.source },
+      at: now,
+    }),
+    notify(tx, { kind: status === 'confirmed' ? 'enrolled' : 'waitlisted', sessionId: session.id, userIds: [learner.id], now, position, preloaded }),
+  ]);
   return position ? { status, position } : { status };
 }
-
 
 // Signs the actor up (no learnerId), or — for a mediator of the session's place or a
 // coordinator — the learner named by learnerId. Confirmed while seats are free, otherwise on
 // the waiting list with a position.
+//
+// The path: the session and the person are read (and the confirmation's calendar file built)
+// before the lock; then one transaction sends lock + state (+ the person, on someone's behalf)
+// together, then sign-up + audit + message together.
 export async function enroll(actor: Actor | null, sessionId: string, input: unknown = {}, now = new Date(), database: Database = db): Promise<EnrollResult> {
   assertSignedIn(actor);
   const { learnerId } = parseInput(enrollInputSchema, input);
   const onBehalf = learnerId !== undefined && learnerId !== actor.id;
   if (onBehalf && !can(actor, 'enrollment:on-behalf', 'any-place')) throw new ForbiddenError(ONLY_YOURSELF);
   if (!onBehalf) assertCan(actor, 'enrollment:self');
+  if (!isUuid(sessionId)) throw new NotFoundError(SESSION_NOT_FOUND);
   const learnerOf = onBehalf ? learnerId : actor.id;
   // What the confirmation message needs is read before the lock, to keep the locked part short.
-  const preloaded = isUuid(sessionId) ? await preloadNotification(database, sessionId, [learnerOf], now) : undefined;
+  const preloaded = await preloadNotification(database, sessionId, [learnerOf], now);
+  if (!preloaded.session) throw new NotFoundError(SESSION_NOT_FOUND);
   try {
     return await database.transaction(async (tx) => {
-      const session = await lockSession(tx, sessionId);
+      const [session, state, person] = await Promise.all([
+        lockSession(tx, sessionId),
+        stateOf(tx, sessionId, learnerOf),
+        onBehalf ? findPerson(tx, learnerId, actor) : { id: actor.id, name: actor.name },
+      ]);
       if (onBehalf) assertCan(actor, 'enrollment:on-behalf', { placeId: session.placeId });
-      const learner = onBehalf ? await findPerson(tx, learnerId, actor) : { id: actor.id, name: actor.name };
-      return enrollLocked(tx, { actor, session, learner, now, preloaded });
+      if (!person) throw new NotFoundError(PERSON_NOT_FOUND);
+      return enrollLocked(tx, { actor, session, learner: person, now, preloaded, state });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(alreadyMessage(!onBehalf, 'confirmed'));
@@ -333,118 +307,3 @@ export async function cancelSessionEnrollments(tx: Transaction, sessionId: strin
   return active.map((e) => ({ id: e.id, userId: e.userId, previousStatus: e.status as 'confirmed' | 'waitlisted' }));
 }
 
-export type SessionCounts = { capacity: number; confirmedCount: number; waitlistCount: number; seatsLeft: number };
-
-// Live figures of a session (for GET /api/v1/sessions/{id} and the session page); null if unknown.
-export async function sessionCounts(sessionId: string, database: Executor = db): Promise<SessionCounts | null> {
-  if (!isUuid(sessionId)) return null;
-  const [row] = await database
-    .select({
-      capacity: sessions.capacity,
-      ...seatCounts(),
-    })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId));
-  if (!row) return null;
-  return { ...row, seatsLeft: seatsLeft(row.capacity, row.confirmedCount) };
-}
-
-export type EnrollmentPanelView = SessionCounts & {
-  sessionId: string;
-  placeId: string;
-  sessionStatus: LockedSession['status'];
-  startsAt: Date;
-  closesAt: Date;
-  closed: ClosedReason;
-  // The signed-in person's own sign-up, if any.
-  mine: { status: 'confirmed' | 'waitlisted'; position: number | null } | null;
-  canCancel: boolean;
-  canEnrollOthers: boolean;
-};
-
-// What the enrollment panel of the session page shows to this actor (or a visitor).
-export async function enrollmentPanel(actor: Actor | null, sessionId: string, now = new Date()): Promise<EnrollmentPanelView | null> {
-  if (!isUuid(sessionId)) return null;
-  const [session] = await db.select(sessionColumns).from(sessions).where(eq(sessions.id, sessionId));
-  if (!session) return null;
-  const [counts, mineRows] = await Promise.all([
-    sessionCounts(sessionId),
-    actor
-      ? db
-          .select({ status: enrollments.status, position: waitlistPosition })
-          .from(enrollments)
-          .where(and(eq(enrollments.sessionId, sessionId), eq(enrollments.userId, actor.id), ne(enrollments.status, 'cancelled')))
-      : Promise.resolve([]),
-  ]);
-  const mine = mineRows[0] && mineRows[0].status !== 'cancelled' ? { status: mineRows[0].status, position: mineRows[0].position } : null;
-  return {
-    ...counts!,
-    sessionId,
-    placeId: session.placeId,
-    sessionStatus: session.status,
-    startsAt: session.startsAt,
-    closesAt: signupClosesAt(session),
-    closed: closedReason(session, now),
-    mine,
-    canCancel: !!mine && session.status === 'scheduled' && now < session.startsAt,
-    canEnrollOthers: can(actor, 'enrollment:on-behalf', { placeId: session.placeId }) && !closedReason(session, now, { staff: true }),
-  };
-}
-
-export type MyEnrollment = {
-  id: string;
-  sessionId: string;
-  workshopTitle: string;
-  workshopSlug: string;
-  placeName: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: EnrollmentStatus;
-  // On the waiting list: 1-based position; otherwise null.
-  position: number | null;
-  sessionStatus: 'scheduled' | 'cancelled' | 'done';
-  attendance: 'unmarked' | 'present' | 'late' | 'excused' | 'absent' | null;
-  // The person may still cancel it themselves (the session has not started).
-  canCancel: boolean;
-};
-
-function enrollmentsOf(userId: string) {
-  return db
-    .select({
-      id: enrollments.id,
-      sessionId: sessions.id,
-      workshopTitle: workshops.title,
-      workshopSlug: workshops.slug,
-      placeName: places.name,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
-      status: enrollments.status,
-      position: waitlistPosition,
-      sessionStatus: sessions.status,
-      attendance: attendance.status,
-    })
-    .from(enrollments)
-    .innerJoin(sessions, eq(sessions.id, enrollments.sessionId))
-    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
-    .innerJoin(places, eq(places.id, sessions.placeId))
-    .leftJoin(attendance, and(eq(attendance.sessionId, sessions.id), eq(attendance.userId, enrollments.userId)))
-    .where(eq(enrollments.userId, userId))
-    .$dynamic();
-}
-
-// The signed-in person's own sign-ups, split into upcoming and past.
-export async function listMyEnrollments(actor: Actor | null, now = new Date()): Promise<{ upcoming: MyEnrollment[]; past: MyEnrollment[] }> {
-  assertCan(actor, 'myspace:view');
-  const userId = actor!.id;
-  const [upcomingRows, pastRows] = await Promise.all([
-    enrollmentsOf(userId)
-      .where(and(eq(enrollments.userId, userId), gt(sessions.endsAt, now), ne(enrollments.status, 'cancelled')))
-      .orderBy(asc(sessions.startsAt)),
-    enrollmentsOf(userId)
-      .where(and(eq(enrollments.userId, userId), lte(sessions.endsAt, now), eq(enrollments.status, 'confirmed')))
-      .orderBy(desc(sessions.startsAt))
-      .limit(50),
-  ]);
-  const withCancel = (e: Omit<MyEnrollment, 'canCancel'>): MyEnrollment => ({ ...e, canCancel: e.status !== 'cancelled' && e.sessionStatus === 'scheduled' && now < e.startsAt });
-  return { upcoming: upcomingRows.map(withCancel), past: pastRows.map(withCancel) };
-}

@@ -1,0 +1,140 @@
+// The rendered public pages, kept a few seconds for visitors who are not signed in (used by
+// server.mjs, outside the Next.js bundles, hence plain JavaScript).
+//
+// - What: GET of the home page, the catalogue and the directory — pages that show only rows whose
+//   changes NOTIFY the data cache (workshops, sessions, sign-ups, places) — with no cookie other
+//   than the language one, answered 200 in HTML without setting a cookie. Signed-in people,
+//   client navigations (RSC), actions and every other page (a workshop's page shows its notes,
+//   whose moderation must show at once) are rendered each time as before.
+// - Key: the address (with its query) and the language.
+// - Freshness: an entry is dropped as soon as the data cache (lib/cache) is invalidated — any tag,
+//   by the NOTIFY of a write on any instance — and is renewed after `ttlMs` otherwise: the first
+//   request after that renders the page again while the others still get the kept one (for at
+//   most another `ttlMs`), so that twenty visitors do not render it twenty times at once. A page
+//   whose render overlapped an invalidation is not kept.
+// - CSP: each answer gets a fresh nonce; the one of the stored render is replaced in the HTML
+//   and in the Content-Security-Policy header, so no two answers share a nonce.
+// - COMPTOIR_PAGE_CACHE=off (or COMPTOIR_DATA_CACHE=off) turns it off.
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/];
+const LOCALE_COOKIE = 'comptoir-lang';
+const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+
+// The language cookie's value when it is the only cookie; undefined when another cookie is sent.
+function localeOf(cookieHeader) {
+  if (!cookieHeader) return 'fr';
+  const pairs = cookieHeader.split(';').map((p) => p.trim()).filter(Boolean);
+  if (pairs.length !== 1 || !pairs[0].startsWith(`${LOCALE_COOKIE}=`)) return undefined;
+  return pairs[0].slice(LOCALE_COOKIE.length + 1) === 'en' ? 'en' : 'fr';
+}
+
+// The key of a request whose page may be shared, or null.
+export function pageKey(request) {
+  if (request.method !== 'GET') return null;
+  const h = request.headers;
+  if (h.rsc || h['next-router-state-tree'] || h['next-action'] || h['next-router-prefetch'] || h.authorization) return null;
+  const url = request.url ?? '/';
+  const pathname = url.split('?')[0];
+  if (!PUBLIC_PAGES.some((pattern) => pattern.test(pathname))) return null;
+  const locale = localeOf(h.cookie);
+  return locale ? `${locale} ${url}` : null;
+}
+
+export const newNonce = () => randomBytes(16).toString('base64');
+const nonceOf = (csp) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+// `invalidations()`: the data cache's invalidation counter (undefined while it is not in use).
+export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Date.now(), invalidations = dataCacheCounter, enabled = defaultEnabled } = {}) {
+  const entries = new Map();
+  const stats = { hits: 0, stored: 0 };
+
+  // Whether this request may be answered with `entry` (false: it renders the page).
+  function usable(key, entry) {
+    const at = now();
+    if (entry.counter !== invalidations() || at >= entry.expires + ttlMs) {
+      entries.delete(key);
+      return false;
+    }
+    if (at < entry.expires) return true;
+    // Past its time: one request renders it again (another one a second later if that one could
+    // not be kept), the others are answered with it meanwhile.
+    if (entry.renewing && at < entry.renewing + 1000) return true;
+    entry.renewing = at;
+    return false;
+  }
+
+  // Answers from the cache; true when it did.
+  function serve(request, response) {
+    if (!enabled()) return false;
+    const key = pageKey(request);
+    const entry = key && entries.get(key);
+    if (!entry || !usable(key, entry)) return false;
+    stats.hits++;
+    const nonce = newNonce();
+    const html = Buffer.from(entry.nonce ? entry.html.split(entry.nonce).join(nonce) : entry.html);
+    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = gzip ? gzipSync(html, { level: 6 }) : html;
+    for (const [name, value] of Object.entries(entry.headers)) {
+      response.setHeader(name, name === 'content-security-policy' && entry.nonce ? String(value).split(entry.nonce).join(nonce) : value);
+    }
+    if (gzip) response.setHeader('content-encoding', 'gzip');
+    response.setHeader('vary', 'Accept-Encoding');
+    response.setHeader('content-length', body.length);
+    response.setHeader('x-comptoir-page-cache', 'hit');
+    response.statusCode = 200;
+    response.end(body);
+    return true;
+  }
+
+  // Keeps the page that Next.js is about to write, if it may be shared. Asks Next.js for the
+  // uncompressed HTML (the nonce is replaced in it at each answer).
+  function capture(request, response) {
+    if (!enabled()) return;
+    const key = pageKey(request);
+    const counter = invalidations();
+    if (!key || counter === undefined) return;
+    delete request.headers['accept-encoding'];
+    const chunks = [];
+    const write = response.write.bind(response);
+    const end = response.end.bind(response);
+    const keep = (chunk, encoding) => {
+      if (chunk != null && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+    };
+    response.write = (chunk, encoding, callback) => {
+      keep(chunk, encoding);
+      return write(chunk, encoding, callback);
+    };
+    response.end = (chunk, encoding, callback) => {
+      keep(chunk, encoding);
+      store(key, counter, response, chunks);
+      return end(chunk, encoding, callback);
+    };
+  }
+
+  function store(key, counter, response, chunks) {
+    const headers = response.getHeaders();
+    if (response.statusCode !== 200 || headers['set-cookie'] || headers['content-encoding']) return;
+    if (!String(headers['content-type'] ?? '').startsWith('text/html')) return;
+    if (counter !== invalidations()) return;
+    const kept = {};
+    for (const [name, value] of Object.entries(headers)) if (!DROPPED_HEADERS.has(name)) kept[name] = value;
+    entries.delete(key);
+    entries.set(key, { html: Buffer.concat(chunks).toString('utf8'), headers: kept, nonce: nonceOf(headers['content-security-policy']), counter, expires: now() + ttlMs });
+    stats.stored++;
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+  }
+
+  return { serve, capture, stats, entries };
+}
+
+function defaultEnabled() {
+  return process.env.COMPTOIR_PAGE_CACHE !== 'off' && process.env.COMPTOIR_DATA_CACHE !== 'off';
+}
+
+// lib/cache keeps its state on globalThis (same process): its counter moves at each invalidation.
+function dataCacheCounter() {
+  const state = globalThis.comptoirCache;
+  return state ? `${state.counter}` : undefined;
+}
