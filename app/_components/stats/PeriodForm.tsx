@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n';
 import type { Period } from '@/lib/stats/period';
+import { PlaceSelect, type PlaceChoice } from '../PlaceSelect';
 
-export type PlaceOption = { value: string; label: string };
 
 const href = (path: string, params: Record<string, string | undefined>) => {
   const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
@@ -17,7 +17,7 @@ export function PeriodForm({
   path,
   period,
   place,
-  placeOptions,
+  places,
   presets,
   errors,
 }: {
@@ -25,7 +25,7 @@ export function PeriodForm({
   path: string;
   period: Period;
   place?: string;
-  placeOptions?: PlaceOption[];
+  places?: { choices: PlaceChoice[]; allLabel: string };
   presets: { thisMonth: Period; thisYear: Period; last12Months: Period };
   errors?: Record<string, string[]>;
 }) {
@@ -46,20 +46,7 @@ export function PeriodForm({
         {t('stats.filtersTitle')}
       </h2>
       <form method="get" action={path} className="flex flex-wrap items-end gap-3">
-        {placeOptions && (
-          <div className="w-full sm:w-auto">
-            <label htmlFor="lieu" className="mb-1 block font-semibold">
-              {t('stats.place')}
-            </label>
-            <select id="lieu" name="lieu" defaultValue={place ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-72">
-              {placeOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {places && places.choices.length > 0 && <PlaceSelect label={t('stats.place')} places={places.choices} value={place} allLabel={places.allLabel} />}
         <div>
           <label htmlFor="du" className="mb-1 block font-semibold">
             {t('stats.from')}
