@@ -34,6 +34,11 @@ export function PeriodForm({
     { label: t('stats.thisYear'), period: presets.thisYear },
     { label: t('stats.last12Months'), period: presets.last12Months },
   ];
+  // "du" and "au" in the URL; errors come back under the period's own names.
+  const dateFields = [
+    { id: 'du', name: 'from', label: t('stats.from') },
+    { id: 'au', name: 'to', label: t('stats.to') },
+  ] as const;
   const fieldError = (name: string) =>
     errors?.[name]?.length ? (
       <p id={`${name}-erreur`} className="mt-1 font-semibold text-red-800">
@@ -47,36 +52,23 @@ export function PeriodForm({
       </h2>
       <form method="get" action={path} className="flex flex-wrap items-end gap-3">
         {places && places.choices.length > 0 && <PlaceSelect label={t('stats.place')} places={places.choices} value={place} allLabel={places.allLabel} />}
-        <div>
-          <label htmlFor="du" className="mb-1 block font-semibold">
-            {t('stats.from')}
-          </label>
-          <input
-            id="du"
-            name="du"
-            type="date"
-            defaultValue={period.from}
-            aria-invalid={errors?.from ? true : undefined}
-            aria-describedby={errors?.from ? 'from-erreur' : undefined}
-            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
-          />
-          {fieldError('from')}
-        </div>
-        <div>
-          <label htmlFor="au" className="mb-1 block font-semibold">
-            {t('stats.to')}
-          </label>
-          <input
-            id="au"
-            name="au"
-            type="date"
-            defaultValue={period.to}
-            aria-invalid={errors?.to ? true : undefined}
-            aria-describedby={errors?.to ? 'to-erreur' : undefined}
-            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
-          />
-          {fieldError('to')}
-        </div>
+        {dateFields.map((field) => (
+          <div key={field.id}>
+            <label htmlFor={field.id} className="mb-1 block font-semibold">
+              {field.label}
+            </label>
+            <input
+              id={field.id}
+              name={field.id}
+              type="date"
+              defaultValue={period[field.name]}
+              aria-invalid={errors?.[field.name] ? true : undefined}
+              aria-describedby={errors?.[field.name] ? `${field.name}-erreur` : undefined}
+              className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
+            />
+            {fieldError(field.name)}
+          </div>
+        ))}
         <button type="submit" className="btn">
           {t('stats.show')}
         </button>
