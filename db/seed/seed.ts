@@ -323,7 +323,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   await insertInChunks(db, enrollments, enrollmentRows);
   await insertInChunks(db, attendance, attendanceRows);
 
-  // A year of activity reports: the closed sessions of more than two weeks ago recorded (the
+  // A year of activity reports: the closed sessions of more than three weeks ago recorded (the
   // later ones wait in each mediator's "to record" list), individual accompaniments every month,
   // and, before the first session held on Comptoir, the collective workshops logged by hand.
   const firstSession = sessionRows.reduce((first, s) => (s.startsAt < first ? s.startsAt : first), now);
@@ -331,7 +331,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     now,
     individualPerMonth: 10,
     collectivePerMonth: 3,
-    recordSessionsBefore: new Date(now.getTime() - 14 * 86400000),
+    recordSessionsBefore: new Date(now.getTime() - 21 * 86400000),
     collectiveBefore: toParisIso(firstSession).slice(0, 10),
   });
   const lastAttended = pastHome.at(-1);

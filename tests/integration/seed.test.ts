@@ -98,8 +98,8 @@ describe('demo seed', () => {
     expect(stats.distributions.place.filter((p) => p.key !== '' && p.value >= 50)).toHaveLength(10);
   });
 
-  it('records each session closed more than two weeks ago once, with the people marked present or late; the later ones wait to be recorded', async () => {
-    const twoWeeksAgo = new Date(NOW.getTime() - 14 * 86400000);
+  it('records each session closed more than three weeks ago once, with the people marked present or late; the later ones wait to be recorded', async () => {
+    const threeWeeksAgo = new Date(NOW.getTime() - 21 * 86400000);
     const closed = await db.select({ id: sessions.id, startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.status, 'done'));
     const reports = await db
       .select({ sessionId: activities.sessionId, kind: activities.kind, participants: sql<number>`(select count(*) from ${activityParticipants} p where p.activity_id = ${activities.id})::int` })
@@ -107,9 +107,9 @@ describe('demo seed', () => {
       .where(sql`${activities.sessionId} is not null`);
     const bySession = new Map(reports.map((r) => [r.sessionId!, r]));
     expect(reports).toHaveLength(bySession.size);
-    const older = closed.filter((s) => s.startsAt < twoWeeksAgo);
+    const older = closed.filter((s) => s.startsAt < threeWeeksAgo);
     expect(older.length).toBeGreaterThan(50);
-    for (const s of closed) expect(bySession.has(s.id), s.startsAt.toISOString()).toBe(s.startsAt < twoWeeksAgo);
+    for (const s of closed) expect(bySession.has(s.id), s.startsAt.toISOString()).toBe(s.startsAt < threeWeeksAgo);
     const attendees = await db
       .select({ sessionId: attendance.sessionId, n: count() })
       .from(attendance)
