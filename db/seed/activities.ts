@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { AGE_BANDS, GENDERS, PROPOSED_DURATIONS, SOCIAL_STATUSES, THEMES, ADMIN_THEMES, type Theme } from '@/lib/vocabulary';
 import type { Database } from '../index';
 import { activities, activityParticipants } from '../schema';
+import { prng } from './random';
 
 // A plausible year of activity reports for every place of a seeded network, written in bulk
 // (for the demo network, `npm run bench:stats` and the statistics pages). It bypasses
@@ -46,26 +47,6 @@ async function recordClosedSessions(db: Database, before: Date): Promise<{ activ
         select (select count(*) from recorded)::int as activities, (select count(*) from attendees)::int as participants`,
   );
   return counts ?? { activities: 0, participants: 0 };
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  // Weighted choice: [value, weight][]
-  const weighted = <T,>(items: readonly (readonly [T, number])[]): T => {
-    let r = next() * items.reduce((s, [, w]) => s + w, 0);
-    for (const [value, w] of items) if ((r -= w) < 0) return value;
-    return items[items.length - 1]![0];
-  };
-  return { next, int, pick, weighted };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

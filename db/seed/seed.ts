@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { seedActivities } from './activities';
 import { FIRST_NAMES, LAST_NAMES, PLACES, WORKSHOPS } from './data';
+import { prng } from './random';
 import { seedNotes } from './notes';
 import { seedResources } from './resources';
 
@@ -31,23 +32,6 @@ export const DEMO_ACCOUNTS = {
 
 export type SeedOptions = { scale?: number; now?: Date };
 export type SeedSummary = { places: number; workshops: number; sessions: number; users: number; enrollments: number; activities: number };
-
-// Small deterministic generator so that every seed of the same day gives the same network.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
 
 // "First Last", or when that name is taken the next free pair of the lists (same draws from the
 // generator either way, so the rest of the network does not change).
