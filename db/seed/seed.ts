@@ -30,7 +30,9 @@ export const DEMO_ACCOUNTS = {
   learner: 'apprenant@comptoir.test',
 } as const;
 
-export type SeedOptions = { scale?: number; now?: Date };
+// `activities`: a year of activity reports (default: only for the demo itself; the large network
+// of the benches gets its year from scripts/bench-stats.ts, so its figures stay comparable).
+export type SeedOptions = { scale?: number; now?: Date; activities?: boolean };
 export type SeedSummary = { places: number; workshops: number; sessions: number; users: number; enrollments: number; activities: number };
 
 // "First Last", or when that name is taken the next free pair of the lists (same draws from the
@@ -311,13 +313,16 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   // later ones wait in each mediator's "to record" list), individual accompaniments every month,
   // and, before the first session held on Comptoir, the collective workshops logged by hand.
   const firstSession = sessionRows.reduce((first, s) => (s.startsAt < first ? s.startsAt : first), now);
-  const { activities: activityCount } = await seedActivities(db, {
-    now,
-    individualPerMonth: 10,
-    collectivePerMonth: 3,
-    recordSessionsBefore: new Date(now.getTime() - 21 * 86400000),
-    collectiveBefore: toParisIso(firstSession).slice(0, 10),
-  });
+  const { activities: activityCount } =
+    (options.activities ?? scale === 1)
+      ? await seedActivities(db, {
+          now,
+          individualPerMonth: 10,
+          collectivePerMonth: 3,
+          recordSessionsBefore: new Date(now.getTime() - 21 * 86400000),
+          collectiveBefore: toParisIso(firstSession).slice(0, 10),
+        })
+      : { activities: 0 };
   const lastAttended = pastHome.at(-1);
   if (lastAttended) await seedNotes(db, { sessionId: lastAttended.id!, learnerId: demo.learner.id, mediatorId: demo.mediator.id, now });
 
