@@ -31,7 +31,7 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 // `activities`: a year of activity reports (default: only for the demo itself; the large network
-// of the benches gets its year from scripts/bench-stats.ts, so its figures stay comparable).
+// of the benches gets its year from the bench script, so its figures stay comparable).
 export type SeedOptions = { scale?: number; now?: Date; activities?: boolean };
 export type SeedSummary = { places: number; workshops: number; sessions: number; users: number; enrollments: number; activities: number };
 
