@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { catalogueCounts, catalogueFilterOptions, listCatalogue } from '@/lib/catalogue';
+import { catalogueCounts, catalogueFilterOptions, searchCatalogue } from '@/lib/catalogue';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
 import type { Theme } from '@/lib/vocabulary';
 import { SessionList } from './_components/SessionList';
@@ -8,7 +8,7 @@ import { SessionList } from './_components/SessionList';
 const POPULAR_THEMES: Theme[] = ['materiel', 'e-mail', 'demarches', 'securite', 'sante', 'insertion-pro'];
 
 export default async function HomePage() {
-  const [t, locale, counts, catalogue, options] = await Promise.all([getT(), getLocale(), catalogueCounts(), listCatalogue({ pageSize: 100 }), catalogueFilterOptions()]);
+  const [t, locale, counts, catalogue, options] = await Promise.all([getT(), getLocale(), catalogueCounts(), searchCatalogue({}, { pageSize: 100 }), catalogueFilterOptions()]);
   const next = catalogue.items
     .flatMap((w) => w.nextSessions.slice(0, 1).map((s) => ({ id: s.id, title: w.title, startsAt: s.startsAt, endsAt: s.endsAt, place: `${s.placeName}, ${s.commune}`, href: `/seances/${s.id}` })))
     .sort((a, b) => +a.startsAt - +b.startsAt)

@@ -1,6 +1,9 @@
-// Form controls beyond FormField's single input: text areas, selects and groups of checkboxes
-// or radio buttons. Each has a visible label (or legend), an optional hint and its errors tied
-// to it with aria-describedby, and big touch targets.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+// The form controls of every form: inputs, text areas, selects, the consent checkbox and groups
+// of checkboxes or radio buttons. Each has a visible label (or legend), an optional hint and its
+// errors tied to it with aria-describedby, and big touch targets.
 
 // The errors of a field, including those of its items ("themes.0") and sub-fields ("repeat.until").
 export function errorsFor(fieldErrors: Record<string, string[]> | undefined, ...names: string[]): string[] | undefined {
@@ -33,55 +36,96 @@ function Errors({ id, errors }: { id?: string; errors?: string[] }) {
   ) : null;
 }
 
-type TextAreaProps = { name: string; label: string; hint?: string; errors?: string[]; defaultValue?: string; rows?: number; required?: boolean };
+type ControlAttributes = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-export function TextAreaField({ name, label, hint, errors, defaultValue, rows = 3, required }: TextAreaProps) {
+// A labelled control: label, hint, the control itself (given its id, name and aria attributes)
+// and the errors. `invalid` tells the control to draw a red border.
+function Field({ name, label, hint, errors, control }: { name: string; label: string; hint?: string; errors?: string[]; control: (attributes: ControlAttributes, invalid: boolean) => ReactNode }) {
   const ids = describedBy(name, hint, errors);
+  const invalid = Boolean(ids.errorId);
   return (
     <div className="mb-5">
       <label htmlFor={name} className="mb-1 block font-semibold">
         {label}
       </label>
       <Hint id={ids.hintId} text={hint} />
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={ids.errorId ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={`block w-full rounded-lg border-2 px-3 py-2 text-base ${ids.errorId ? 'border-red-700' : 'border-slate-500'}`}
-      />
+      {control({ id: name, name, 'aria-invalid': invalid ? true : undefined, 'aria-describedby': ids.describedBy }, invalid)}
       <Errors id={ids.errorId} errors={errors} />
     </div>
   );
 }
 
-type SelectProps = { name: string; label: string; hint?: string; errors?: string[]; defaultValue?: string; options: { value: string; label: string }[] };
+const border = (invalid: boolean) => (invalid ? 'border-red-700' : 'border-slate-500');
 
-export function SelectField({ name, label, hint, errors, defaultValue, options }: SelectProps) {
-  const ids = describedBy(name, hint, errors);
+type FieldProps = { name: string; label: string; hint?: string; errors?: string[]; defaultValue?: string; required?: boolean };
+
+export function FormField({ type = 'text', autoComplete, defaultValue, required, ...field }: FieldProps & { type?: string; autoComplete?: string }) {
+  return (
+    <Field
+      {...field}
+      control={(attributes, invalid) => (
+        <input {...attributes} type={type} autoComplete={autoComplete} defaultValue={defaultValue} required={required} className={`block min-h-12 w-full rounded-lg border-2 px-3 py-2 text-base ${border(invalid)}`} />
+      )}
+    />
+  );
+}
+
+export function TextAreaField({ rows = 3, defaultValue, required, ...field }: FieldProps & { rows?: number }) {
+  return (
+    <Field
+      {...field}
+      control={(attributes, invalid) => (
+        <textarea {...attributes} rows={rows} defaultValue={defaultValue} required={required} className={`block w-full rounded-lg border-2 px-3 py-2 text-base ${border(invalid)}`} />
+      )}
+    />
+  );
+}
+
+export function SelectField({ defaultValue, options, ...field }: Omit<FieldProps, 'required'> & { options: { value: string; label: string }[] }) {
+  return (
+    <Field
+      {...field}
+      control={(attributes, invalid) => (
+        <select {...attributes} defaultValue={defaultValue} className={`block min-h-12 w-full rounded-lg border-2 bg-white px-3 py-2 text-base ${border(invalid)}`}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+// The person's consent to a profile kept by a mediator (name "consent"), with an optional link
+// to the privacy text to read to them.
+export function ConsentField({ label, errors, defaultChecked, privacyLink }: { label: string; errors?: string[]; defaultChecked?: boolean; privacyLink?: string }) {
+  const ids = describedBy('consent', undefined, errors);
   return (
     <div className="mb-5">
-      <label htmlFor={name} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <Hint id={ids.hintId} text={hint} />
-      <select
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={ids.errorId ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={`block min-h-12 w-full rounded-lg border-2 bg-white px-3 py-2 text-base ${ids.errorId ? 'border-red-700' : 'border-slate-500'}`}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <div className="flex items-start gap-3">
+        <input
+          id="consent"
+          name="consent"
+          type="checkbox"
+          required
+          defaultChecked={defaultChecked}
+          aria-invalid={ids.errorId ? true : undefined}
+          aria-describedby={ids.describedBy}
+          className="mt-1 h-6 w-6 shrink-0"
+        />
+        <label htmlFor="consent" className="font-semibold">
+          {label}
+        </label>
+      </div>
+      {privacyLink && (
+        <p className="mt-1 pl-9 text-sm">
+          <Link href="/confidentialite" target="_blank" className="underline">
+            {privacyLink}
+          </Link>
+        </p>
+      )}
       <Errors id={ids.errorId} errors={errors} />
     </div>
   );

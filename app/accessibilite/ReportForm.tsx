@@ -1,7 +1,6 @@
 'use client';
 import { useActionState, useEffect, useRef } from 'react';
-import { errorsFor, TextAreaField } from '@/app/_components/Fields';
-import { FormField } from '@/app/_components/FormField';
+import { errorsFor, TextAreaField, FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { reportBarrierAction } from './actions';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { FormField } from '../_components/FormField';
+import { FormField } from '../_components/Fields';
 import { FormMessage } from '../_components/FormMessage';
 import { signInAction } from './actions';
 

@@ -1,7 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { ChoiceGroup, errorsFor } from '@/app/_components/Fields';
-import { FormField } from '@/app/_components/FormField';
+import { ChoiceGroup, errorsFor, FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { postWishAction } from './actions';
 

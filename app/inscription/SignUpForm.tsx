@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormField } from '../_components/FormField';
+import { FormField } from '../_components/Fields';
 import { FormMessage } from '../_components/FormMessage';
 import { signUpAction } from './actions';
 

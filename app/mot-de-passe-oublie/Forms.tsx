@@ -1,7 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { errorsFor } from '@/app/_components/Fields';
-import { FormField } from '@/app/_components/FormField';
+import { errorsFor, FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { requestResetAction, resetWithCodeAction, resetWithLinkAction } from './actions';
 

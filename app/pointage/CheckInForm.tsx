@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormField } from '@/app/_components/FormField';
+import { FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { checkInAction } from './actions';
 

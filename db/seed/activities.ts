@@ -3,31 +3,50 @@ import { sql } from 'drizzle-orm';
 import { AGE_BANDS, GENDERS, PROPOSED_DURATIONS, SOCIAL_STATUSES, THEMES, ADMIN_THEMES, type Theme } from '@/lib/vocabulary';
 import type { Database } from '../index';
 import { activities, activityParticipants } from '../schema';
+import { prng } from './random';
 
 // A plausible year of activity reports for every place of a seeded network, written in bulk
-// (for `npm run bench` and for looking at the statistics pages with data in them). It
-// bypasses lib/activities on purpose: no audit rows, no per-row checks, thousands of rows a query.
+// (for the demo network, `npm run bench` and the statistics pages). It bypasses
+// lib/activities on purpose: no audit rows, no per-row checks, thousands of rows a query.
 
-export type ActivitySeedOptions = { now?: Date; months?: number; individualPerMonth?: number; collectivePerMonth?: number; seed?: number };
+export type ActivitySeedOptions = {
+  now?: Date;
+  months?: number;
+  individualPerMonth?: number;
+  collectivePerMonth?: number;
+  seed?: number;
+  // Closed sessions that started before this instant get their report, as "save the session as
+  // an activity" writes it (workshop title, themes, level and duration; the people marked present
+  // or late); the later ones are left for the mediator to record.
+  recordSessionsBefore?: Date;
+  // The generated collective workshops (not tied to a session) are dated before this day
+  // (YYYY-MM-DD): from then on, the recorded sessions are the collective work.
+  collectiveBefore?: string;
+};
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  // Weighted choice: [value, weight][]
-  const weighted = <T,>(items: readonly (readonly [T, number])[]): T => {
-    let r = next() * items.reduce((s, [, w]) => s + w, 0);
-    for (const [value, w] of items) if ((r -= w) < 0) return value;
-    return items[items.length - 1]![0];
-  };
-  return { next, int, pick, weighted };
+// The report of every closed session that started before `before` and has none yet, with its
+// attendees as participants: one statement, whatever the number of sessions.
+async function recordClosedSessions(db: Database, before: Date): Promise<{ activities: number; participants: number }> {
+  const [counts] = await rowsOf<{ activities: number; participants: number }>(
+    db,
+    sql`with recorded as (
+          insert into activities (mediator_id, kind, date, duration_minutes, place_type, place_id, session_id, themes, equipment, title, level)
+          select (select st.user_id from session_trainers st where st.session_id = s.id order by st.user_id limit 1),
+            'collective', (s.starts_at at time zone 'Europe/Paris')::date, w.duration_minutes, 'place', s.place_id, s.id,
+            w.themes, array['computer'], w.title, w.level
+          from sessions s join workshops w on w.id = s.workshop_id
+          where s.status = 'done' and s.starts_at < ${before.toISOString()}
+            and exists (select 1 from session_trainers st where st.session_id = s.id)
+            and not exists (select 1 from activities a where a.session_id = s.id)
+          returning id, session_id
+        ), attendees as (
+          insert into activity_participants (activity_id, user_id)
+          select r.id, at.user_id from recorded r join attendance at on at.session_id = r.session_id and at.status in ('present', 'late')
+          returning 1
+        )
+        select (select count(*) from recorded)::int as activities, (select count(*) from attendees)::int as participants`,
+  );
+  return counts ?? { activities: 0, participants: 0 };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -73,6 +92,11 @@ export async function seedActivities(db: Database, options: ActivitySeedOptions 
       // Busier and quieter months.
       const individualCount = random.int(Math.floor(perIndividual * 0.5), Math.ceil(perIndividual * 1.5));
       const collectiveCount = random.int(Math.floor(perCollective * 0.5), Math.ceil(perCollective * 1.5));
+      // Collective workshops only on the days before `collectiveBefore` (none in its month or later
+      // when it falls on the 1st).
+      const monthKey = `${month.getUTCFullYear()}-${pad(month.getUTCMonth() + 1)}`;
+      const cutoff = options.collectiveBefore;
+      const collectiveLastDay = !cutoff || cutoff.slice(0, 7) > monthKey ? lastDay : cutoff.slice(0, 7) < monthKey ? 0 : Math.min(lastDay, Number(cutoff.slice(8, 10)) - 1);
       for (let i = 0; i < individualCount; i++) {
         const chosen = themes();
         const known = learners.length > 0 && random.next() < 0.4;
@@ -96,6 +120,7 @@ export async function seedActivities(db: Database, options: ActivitySeedOptions 
         });
       }
       for (let i = 0; i < collectiveCount; i++) {
+        if (collectiveLastDay < 1) break;
         const id = crypto.randomUUID();
         const people = new Set<string>();
         const wanted = Math.min(learners.length, random.int(2, 7));
@@ -105,7 +130,7 @@ export async function seedActivities(db: Database, options: ActivitySeedOptions 
           id,
           mediatorId: place.mediator_id,
           kind: 'collective',
-          date: day(),
+          date: `${monthKey}-${pad(random.int(1, collectiveLastDay))}`,
           durationMinutes: random.weighted([[60, 1], [90, 2], [120, 3]] as const),
           placeType: 'place',
           placeId: place.place_id,
@@ -121,5 +146,6 @@ export async function seedActivities(db: Database, options: ActivitySeedOptions 
   }
   for (let i = 0; i < activityRows.length; i += 1000) await db.insert(activities).values(activityRows.slice(i, i + 1000));
   for (let i = 0; i < participantRows.length; i += 2000) await db.insert(activityParticipants).values(participantRows.slice(i, i + 2000));
-  return { activities: activityRows.length, participants: participantRows.length };
+  const recorded = options.recordSessionsBefore ? await recordClosedSessions(db, options.recordSessionsBefore) : { activities: 0, participants: 0 };
+  return { activities: activityRows.length + recorded.activities, participants: participantRows.length + recorded.participants };
 }

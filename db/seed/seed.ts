@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from '@/lib/auth/password';
-import { addDays, parisToUtc, toParisWallClock } from '@/lib/time';
+import { addDays, parisToUtc, toParisIso, toParisWallClock } from '@/lib/time';
 import type { Database } from '../index';
 import {
   attendance,
@@ -16,7 +16,9 @@ import {
   workshopPlaces,
   workshops,
 } from '../schema';
+import { seedActivities } from './activities';
 import { FIRST_NAMES, LAST_NAMES, PLACES, WORKSHOPS } from './data';
+import { prng } from './random';
 import { seedNotes } from './notes';
 import { seedResources } from './resources';
 
@@ -28,24 +30,24 @@ export const DEMO_ACCOUNTS = {
   learner: 'apprenant@comptoir.test',
 } as const;
 
-export type SeedOptions = { scale?: number; now?: Date };
-export type SeedSummary = { places: number; workshops: number; sessions: number; users: number; enrollments: number };
+// `activities`: a year of activity reports (default: only for the demo itself; the large network
+// of the benches gets its year from the bench script, so its figures stay comparable).
+export type SeedOptions = { scale?: number; now?: Date; activities?: boolean };
+export type SeedSummary = { places: number; workshops: number; sessions: number; users: number; enrollments: number; activities: number };
 
-// Small deterministic generator so that every seed of the same day gives the same network.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
+// "First Last", or when that name is taken the next free pair of the lists (same draws from the
+// generator either way, so the rest of the network does not change).
+function uniqueName(first: string, last: string, taken: Set<string>): string {
+  const f = FIRST_NAMES.indexOf(first);
+  const l = LAST_NAMES.indexOf(last);
+  for (let k = 0; k < FIRST_NAMES.length * LAST_NAMES.length; k++) {
+    const name = `${FIRST_NAMES[(f + Math.floor((l + k) / LAST_NAMES.length)) % FIRST_NAMES.length]} ${LAST_NAMES[(l + k) % LAST_NAMES.length]}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  throw new Error('Not enough first and last names for a unique name in each copy of the network.');
 }
 
 async function insertInChunks<T extends PgTable>(db: Database, table: T, rows: T['$inferInsert'][], size = 1000) {
@@ -114,18 +116,20 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     learner: { id: uuid(), name: 'Annie Apprenante', email: DEMO_ACCOUNTS.learner },
   };
   const userRows: (typeof users.$inferInsert)[] = Object.values(demo).map((u) => ({ ...u, passwordHash, commune: 'Saint-Étienne' }));
+  // Learners of a copy of the network are drawn from that copy's share of people (learnersOf
+  // below); within a copy, and so on every roster, no two people share a name.
+  const perCopy = Math.max(1, Math.floor((1 + 60 * scale) / scale));
+  const namesInCopy = Array.from({ length: scale }, () => new Set<string>());
+  const personName = (copy: number) => uniqueName(random.pick(FIRST_NAMES), random.pick(LAST_NAMES), namesInCopy[Math.min(copy, scale - 1)]!);
   const mediators = placeRows.map((place, i) => {
     if (i === 0) return demo.mediator;
-    const first = random.pick(FIRST_NAMES);
-    const last = random.pick(LAST_NAMES);
-    const row = { id: uuid(), name: `${first} ${last}`, email: `mediateur.${place.slug}@comptoir.test` };
+    const row = { id: uuid(), name: personName(Math.floor(i / PLACES.length)), email: `mediateur.${place.slug}@comptoir.test` };
     userRows.push({ ...row, passwordHash, commune: place.commune });
     return row;
   });
   const learnerIds: string[] = [demo.learner.id];
   for (let i = 0; i < 60 * scale; i++) {
-    const first = random.pick(FIRST_NAMES);
-    const last = random.pick(LAST_NAMES);
+    const name = personName(Math.floor((i + 1) / perCopy));
     const place = random.pick(placeRows);
     const id = uuid();
     learnerIds.push(id);
@@ -133,7 +137,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const atDesk = i % 6 === 5;
     userRows.push({
       id,
-      name: `${first} ${last}`,
+      name,
       email: atDesk ? null : `apprenant${i + 1}@exemple.fr`,
       phone: `+3366${String(1000000 + i).slice(-7)}`,
       passwordHash: atDesk ? null : passwordHash,
@@ -196,8 +200,6 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const enrollmentRows: (typeof enrollments.$inferInsert)[] = [];
   const attendanceRows: (typeof attendance.$inferInsert)[] = [];
   const learnersOf = (placeIndex: number) => {
-    // Learners of a copy of the network are drawn from that copy's share of people.
-    const perCopy = Math.max(1, Math.floor(learnerIds.length / scale));
     const start = Math.floor(placeIndex / PLACES.length) * perCopy;
     return learnerIds.slice(start, start + perCopy);
   };
@@ -306,6 +308,21 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   await insertInChunks(db, sessionTrainers, trainerRows);
   await insertInChunks(db, enrollments, enrollmentRows);
   await insertInChunks(db, attendance, attendanceRows);
+
+  // A year of activity reports: the closed sessions of more than three weeks ago recorded (the
+  // later ones wait in each mediator's "to record" list), individual accompaniments every month,
+  // and, before the first session held on Comptoir, the collective workshops logged by hand.
+  const firstSession = sessionRows.reduce((first, s) => (s.startsAt < first ? s.startsAt : first), now);
+  const { activities: activityCount } =
+    (options.activities ?? scale === 1)
+      ? await seedActivities(db, {
+          now,
+          individualPerMonth: 10,
+          collectivePerMonth: 3,
+          recordSessionsBefore: new Date(now.getTime() - 21 * 86400000),
+          collectiveBefore: toParisIso(firstSession).slice(0, 10),
+        })
+      : { activities: 0 };
   const lastAttended = pastHome.at(-1);
   if (lastAttended) await seedNotes(db, { sessionId: lastAttended.id!, learnerId: demo.learner.id, mediatorId: demo.mediator.id, now });
 
@@ -325,5 +342,6 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     sessions: sessionRows.length,
     users: userRows.length,
     enrollments: enrollmentRows.length,
+    activities: activityCount,
   };
 }

@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, asc, eq, exists, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db';
-import { enrollments, places, sessions, users, workshops } from '@/db/schema';
+import { enrollments, sessions, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { inPeopleScope } from '@/lib/auth/people-scope';
 import { assertCan, can, placeScope, type Actor } from '@/lib/auth/policy';
 import { enrollLocked, lockSession, type EnrollResult } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { seatCounts } from '@/lib/enrollment/seats';
 import { PRIVACY_TEXT_VERSION } from '@/lib/privacy/version';
 import { parseInput } from '@/lib/validation';
 import { claimCodeExpiry, hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code';
@@ -22,11 +21,6 @@ import { isUuid } from '@/lib/ids';
 
 // Coordinators act on every place.
 const everywhere = (actor: Actor) => placeScope(actor) === 'all';
-
-// Places where the actor may sign people up.
-function deskPlaceIds(actor: Actor): string[] {
-  return actor.staffedPlaceIds.filter((placeId) => can(actor, 'enrollment:on-behalf', { placeId }));
-}
 
 // "Signed up at one of these places" (any status, past or future): the people whose phone and
 // e-mail the staff of those places may see (policy `learner:contact`).
@@ -100,31 +94,6 @@ export async function searchKnownLearners(actor: Actor | null, input: unknown, {
     statusInSession: r.statusInSession,
     ...(hints.has(r.id) ? { namesake: hints.get(r.id) } : {}),
   }));
-}
-
-export type DeskSession = { id: string; workshopTitle: string; placeName: string; startsAt: Date; endsAt: Date; capacity: number; confirmedCount: number; waitlistCount: number };
-
-// Upcoming sessions the actor can fill from the desk (their places; every place for coordination).
-export async function deskSessions(actor: Actor | null, now = new Date(), limit = 60): Promise<DeskSession[]> {
-  assertCan(actor, 'enrollment:on-behalf', 'any-place');
-  const placeIds = deskPlaceIds(actor);
-  if (!everywhere(actor) && placeIds.length === 0) return [];
-  return db
-    .select({
-      id: sessions.id,
-      workshopTitle: workshops.title,
-      placeName: places.name,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
-      capacity: sessions.capacity,
-      ...seatCounts(),
-    })
-    .from(sessions)
-    .innerJoin(workshops, eq(workshops.id, sessions.workshopId))
-    .innerJoin(places, eq(places.id, sessions.placeId))
-    .where(and(everywhere(actor) ? undefined : inArray(sessions.placeId, placeIds), eq(sessions.status, 'scheduled'), gt(sessions.startsAt, now)))
-    .orderBy(asc(sessions.startsAt), asc(sessions.id))
-    .limit(limit);
 }
 
 export type AssistedLearner = EnrollResult & { learnerId: string; name: string; claimCode: string };

@@ -17,9 +17,12 @@ export type StaffSession = {
   waitlistCount: number;
 };
 
-// Next sessions at the places the actor staffs (every place for a coordinator).
-export async function listStaffSessions(actor: Actor | null, { now = new Date(), limit = 20 } = {}): Promise<StaffSession[]> {
-  assertCan(actor, 'mediation:view');
+// Scheduled sessions at the places the actor staffs (every place for a coordinator), soonest
+// first. `overview` (the mediation home): those not over yet, running ones included. `desk`
+// (signing people up on their behalf): those not started yet, for staff who may do so.
+export async function listStaffSessions(actor: Actor | null, { now = new Date(), purpose = 'overview', limit = purpose === 'desk' ? 60 : 20 }: { now?: Date; purpose?: 'overview' | 'desk'; limit?: number } = {}): Promise<StaffSession[]> {
+  if (purpose === 'desk') assertCan(actor, 'enrollment:on-behalf', 'any-place');
+  else assertCan(actor, 'mediation:view');
   const scope = placeScope(actor);
   if (isEmptyScope(scope)) return [];
   return db
@@ -39,10 +42,10 @@ export async function listStaffSessions(actor: Actor | null, { now = new Date(),
       and(
         inScope(sessions.placeId, scope),
         eq(sessions.status, 'scheduled'),
-        gt(sessions.endsAt, now),
+        gt(purpose === 'desk' ? sessions.startsAt : sessions.endsAt, now),
       ),
     )
-    .orderBy(asc(sessions.startsAt))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .limit(limit);
 }
 

@@ -4,7 +4,8 @@ import { auditLog, enrollments, users } from '@/db/schema';
 import { createLearnerAccount, verifyCredentials } from '@/lib/accounts';
 import { enroll, listMyEnrollments } from '@/lib/enrollment';
 import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from '@/lib/errors';
-import { createAssistedLearner, deskSessions, issueClaimCode, searchKnownLearners } from '@/lib/learners';
+import { createAssistedLearner, issueClaimCode, searchKnownLearners } from '@/lib/learners';
+import { listStaffSessions } from '@/lib/places';
 import { loadActor } from '@/lib/accounts';
 import { demoActor } from '../helpers/actors';
 import { db, seededTestDatabase } from '../helpers/db';
@@ -113,7 +114,7 @@ describe('finding known learners at the desk', () => {
 
   it('lists the upcoming sessions of the mediator’s places only', async () => {
     const mediator = await demoActor('mediator');
-    const list = await deskSessions(mediator, NOW);
+    const list = await listStaffSessions(mediator, { now: NOW, purpose: 'desk' });
     expect(list.length).toBeGreaterThan(0);
     const home = await placeBySlug('au-comptoir-numerique-saint-etienne');
     expect(new Set(list.map((s) => s.placeName))).toEqual(new Set([home.name]));

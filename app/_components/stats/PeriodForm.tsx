@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n';
 import type { Period } from '@/lib/stats/period';
+import { PlaceSelect, type PlaceChoice } from '../PlaceSelect';
 
-export type PlaceOption = { value: string; label: string };
 
 const href = (path: string, params: Record<string, string | undefined>) => {
   const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
@@ -17,7 +17,7 @@ export function PeriodForm({
   path,
   period,
   place,
-  placeOptions,
+  places,
   presets,
   errors,
 }: {
@@ -25,7 +25,7 @@ export function PeriodForm({
   path: string;
   period: Period;
   place?: string;
-  placeOptions?: PlaceOption[];
+  places?: { choices: PlaceChoice[]; allLabel: string };
   presets: { thisMonth: Period; thisYear: Period; last12Months: Period };
   errors?: Record<string, string[]>;
 }) {
@@ -34,6 +34,11 @@ export function PeriodForm({
     { label: t('stats.thisYear'), period: presets.thisYear },
     { label: t('stats.last12Months'), period: presets.last12Months },
   ];
+  // "du" and "au" in the URL; errors come back under the period's own names.
+  const dateFields = [
+    { id: 'du', name: 'from', label: t('stats.from') },
+    { id: 'au', name: 'to', label: t('stats.to') },
+  ] as const;
   const fieldError = (name: string) =>
     errors?.[name]?.length ? (
       <p id={`${name}-erreur`} className="mt-1 font-semibold text-red-800">
@@ -46,50 +51,24 @@ export function PeriodForm({
         {t('stats.filtersTitle')}
       </h2>
       <form method="get" action={path} className="flex flex-wrap items-end gap-3">
-        {placeOptions && (
-          <div className="w-full sm:w-auto">
-            <label htmlFor="lieu" className="mb-1 block font-semibold">
-              {t('stats.place')}
+        {places && places.choices.length > 0 && <PlaceSelect label={t('stats.place')} places={places.choices} value={place} allLabel={places.allLabel} />}
+        {dateFields.map((field) => (
+          <div key={field.id}>
+            <label htmlFor={field.id} className="mb-1 block font-semibold">
+              {field.label}
             </label>
-            <select id="lieu" name="lieu" defaultValue={place ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-72">
-              {placeOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+            <input
+              id={field.id}
+              name={field.id}
+              type="date"
+              defaultValue={period[field.name]}
+              aria-invalid={errors?.[field.name] ? true : undefined}
+              aria-describedby={errors?.[field.name] ? `${field.name}-erreur` : undefined}
+              className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
+            />
+            {fieldError(field.name)}
           </div>
-        )}
-        <div>
-          <label htmlFor="du" className="mb-1 block font-semibold">
-            {t('stats.from')}
-          </label>
-          <input
-            id="du"
-            name="du"
-            type="date"
-            defaultValue={period.from}
-            aria-invalid={errors?.from ? true : undefined}
-            aria-describedby={errors?.from ? 'from-erreur' : undefined}
-            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
-          />
-          {fieldError('from')}
-        </div>
-        <div>
-          <label htmlFor="au" className="mb-1 block font-semibold">
-            {t('stats.to')}
-          </label>
-          <input
-            id="au"
-            name="au"
-            type="date"
-            defaultValue={period.to}
-            aria-invalid={errors?.to ? true : undefined}
-            aria-describedby={errors?.to ? 'to-erreur' : undefined}
-            className="block min-h-12 rounded-lg border-2 border-slate-500 px-3"
-          />
-          {fieldError('to')}
-        </div>
+        ))}
         <button type="submit" className="btn">
           {t('stats.show')}
         </button>

@@ -30,7 +30,6 @@ export async function StatsPage({ actor, search, path, title, intro }: { actor: 
   // Another place's statistics: the 403 page.
   const stats = await pageData(statsFor(actor, { place, ...period }, now));
   const networkWide = placeScope(actor) === 'all';
-  const placeOptions = [{ value: '', label: networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine') }, ...places.map((p) => ({ value: p.slug, label: `${p.name}, ${p.commune}` }))];
   const scopeName =
     stats.scope.kind === 'place' ? t('stats.scopePlace', { name: stats.scope.place.name, commune: stats.scope.place.commune }) : stats.scope.kind === 'network' ? t('stats.scopeNetwork') : t('stats.scopeMine');
   const query = { lieu: place, du: period.from, au: period.to };
@@ -40,7 +39,7 @@ export async function StatsPage({ actor, search, path, title, intro }: { actor: 
     <>
       <h1 className="mb-2 text-3xl font-bold">{title}</h1>
       <p className="mb-4">{intro}</p>
-      <PeriodForm t={t} path={path} period={period} place={place} placeOptions={placeOptions.length > 1 ? placeOptions : undefined} presets={presets} errors={errors} />
+      <PeriodForm t={t} path={path} period={period} place={place} places={{ choices: places, allLabel: networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine') }} presets={presets} errors={errors} />
       <p className="mb-6 text-xl">
         <strong>{scopeName}</strong> — {t('stats.periodText', { from: formatCalendarDate(period.from, locale), to: formatCalendarDate(period.to, locale) })}
       </p>

@@ -1,8 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/http/action';
-import { errorsFor } from '../../_components/Fields';
-import { FormField } from '../../_components/FormField';
+import { errorsFor, FormField } from '../../_components/Fields';
 import { FormMessage } from '../../_components/FormMessage';
 import { addStaffAction, removeStaffAction } from './actions';
 

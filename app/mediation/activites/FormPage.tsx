@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PlaceSelect } from '@/app/_components/PlaceSelect';
 import { listKnownLearners, loggablePlaces, networkCommunes, type ActivityDraft } from '@/lib/activities';
 import { formValuesFromDraft } from '@/lib/activities/form';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
@@ -90,21 +91,7 @@ export async function ActivityFormPage({
           {Object.entries(keep).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <div className="w-full sm:w-auto">
-            <label htmlFor="lieu" className="mb-1 block text-lg font-bold">
-              {t('activityForm.place')}
-            </label>
-            <p id="lieu-aide" className="mb-1 text-sm text-slate-700">
-              {t('activityForm.placeChangeHint')}
-            </p>
-            <select id="lieu" name="lieu" defaultValue={chosen?.slug} aria-describedby="lieu-aide" className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-96">
-              {places.map((p) => (
-                <option key={p.id} value={p.slug}>
-                  {p.name}, {p.commune}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlaceSelect label={t('activityForm.place')} hint={t('activityForm.placeChangeHint')} places={places} value={chosen?.slug} strong />
           <button type="submit" className="btn-secondary">
             {t('activityForm.placeShow')}
           </button>

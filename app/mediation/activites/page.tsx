@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormMessage } from '@/app/_components/FormMessage';
+import { PlaceSelect } from '@/app/_components/PlaceSelect';
 import { listActivities, listSessionsToRecord, loggablePlaces } from '@/lib/activities';
 import { themeLabel, vocab } from '@/lib/activities/labels';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -79,19 +80,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
         </h2>
         {(networkWide || places.length > 0) && (
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-            <div className="w-full sm:w-auto">
-              <label htmlFor="lieu" className="mb-1 block font-semibold">
-                {t('activities.filterPlace')}
-              </label>
-              <select id="lieu" name="lieu" defaultValue={place ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-80">
-                <option value="">{networkWide ? t('activities.allPlaces') : t('activities.mineOnly')}</option>
-                {places.map((p) => (
-                  <option key={p.id} value={p.slug}>
-                    {p.name}, {p.commune}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PlaceSelect label={t('activities.filterPlace')} places={places} value={place} allLabel={networkWide ? t('activities.allPlaces') : t('activities.mineOnly')} />
             <button type="submit" className="btn-secondary">
               {t('activities.filter')}
             </button>

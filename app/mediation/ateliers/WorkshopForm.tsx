@@ -1,8 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/http/action';
-import { ChoiceGroup, errorsFor, fill, TextAreaField } from '../../_components/Fields';
-import { FormField } from '../../_components/FormField';
+import { ChoiceGroup, errorsFor, fill, TextAreaField, FormField } from '../../_components/Fields';
 import { FormMessage } from '../../_components/FormMessage';
 import type { StaffMessages } from '../_lib/messages';
 import { createWorkshopAction, updateWorkshopAction } from './actions';

@@ -5,8 +5,11 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { whenText } from '@/app/_components/catalogue-text';
 import { getLocale, getT } from '@/lib/i18n';
-import { deskSessions, searchKnownLearners } from '@/lib/learners';
-import { NewLearnerForm, PersonActions } from './DeskForms';
+import { searchKnownLearners } from '@/lib/learners';
+import { listStaffSessions } from '@/lib/places';
+import { NewPersonSection } from '../_components/NewPersonForm';
+import { createLearnerAction } from './actions';
+import { PersonActions } from './DeskForms';
 
 export const metadata: Metadata = { title: 'Inscrire une personne' };
 
@@ -18,7 +21,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const chosenId = typeof params.seance === 'string' ? params.seance : '';
   const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
-  const [t, locale, sessions] = await Promise.all([getT(), getLocale(), deskSessions(actor)]);
+  const [t, locale, sessions] = await Promise.all([getT(), getLocale(), listStaffSessions(actor, { purpose: 'desk' })]);
   const chosen = sessions.find((s) => s.id === chosenId);
   const found = chosen && q.trim().length >= 2 ? await searchKnownLearners(actor, { q }, { sessionId: chosen.id }) : null;
   const seatsOf = (s: (typeof sessions)[number]) => {
@@ -140,25 +143,23 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             )}
           </section>
 
-          <section aria-labelledby="etape-nouvelle" className="mb-8">
-            <h2 id="etape-nouvelle" className="mb-2 text-2xl font-bold">
-              {t('desk.step3')}
-            </h2>
-            <p className="mb-4">{t('desk.step3Intro')}</p>
-            <NewLearnerForm
-              sessionId={chosen.id}
-              labels={{
-                name: t('desk.name'),
-                phone: t('desk.phone'),
-                phoneHint: t('desk.phoneHint'),
-                consent: t('desk.consent'),
-                privacyLink: t('privacy.deskLink'),
-                submit: t('desk.create'),
-                claimCodeTitle: t('desk.claimCodeTitle'),
-                claimCodeText: t('desk.claimCodeText'),
-              }}
-            />
-          </section>
+          <NewPersonSection
+            id="etape-nouvelle"
+            title={t('desk.step3')}
+            intro={t('desk.step3Intro')}
+            action={createLearnerAction}
+            sessionId={chosen.id}
+            labels={{
+              name: t('desk.name'),
+              phone: t('desk.phone'),
+              phoneHint: t('desk.phoneHint'),
+              consent: t('desk.consent'),
+              privacyLink: t('privacy.deskLink'),
+              submit: t('desk.create'),
+              claimCodeTitle: t('desk.claimCodeTitle'),
+              claimCodeText: t('desk.claimCodeText'),
+            }}
+          />
         </>
       ) : null}
     </>

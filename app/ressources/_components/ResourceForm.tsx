@@ -1,7 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { ChoiceGroup, errorsFor, SelectField, TextAreaField } from '@/app/_components/Fields';
-import { FormField } from '@/app/_components/FormField';
+import { ChoiceGroup, errorsFor, SelectField, TextAreaField, FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import type { ActionState } from '@/lib/http/action';
 

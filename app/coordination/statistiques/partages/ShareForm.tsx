@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { FormField } from '@/app/_components/FormField';
+import { FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { createShareAction } from './actions';
 

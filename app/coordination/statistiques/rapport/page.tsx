@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PlaceSelect } from '@/app/_components/PlaceSelect';
 import { StatsView } from '@/app/_components/stats/StatsView';
 import { loggablePlaces } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -32,19 +33,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <form method="get" className="no-print card mb-6 flex flex-wrap items-end gap-3">
-        <div className="w-full sm:w-auto">
-          <label htmlFor="lieu" className="mb-1 block font-semibold">
-            {t('stats.place')}
-          </label>
-          <select id="lieu" name="lieu" defaultValue={place ?? ''} className="block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-white px-3 sm:w-80">
-            <option value="">{networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine')}</option>
-            {places.map((p) => (
-              <option key={p.id} value={p.slug}>
-                {p.name}, {p.commune}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlaceSelect label={t('stats.place')} places={places} value={place} allLabel={networkWide ? t('stats.scopeNetwork') : t('stats.scopeMine')} />
         <div>
           <label htmlFor="annee" className="mb-1 block font-semibold">
             {t('stats.reportYear')}

@@ -6,7 +6,9 @@ import { ValidationError } from '@/lib/errors';
 import { formatSessionTime } from '@/lib/format/dates';
 import { pageData } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
-import { NewWalkInForm, PickWalkInForm } from './WalkInForms';
+import { NewPersonSection } from '../../../_components/NewPersonForm';
+import { addNewWalkInAction } from './actions';
+import { PickWalkInForm } from './WalkInForms';
 
 export const metadata: Metadata = { title: 'Ajouter une personne venue sans inscription' };
 
@@ -82,13 +84,14 @@ export default async function WalkInPage({ params, searchParams }: { params: Pro
         )}
       </section>
 
-      <section aria-labelledby="nouvelle" className="mb-8">
-        <h2 id="nouvelle" className="mb-1 text-2xl font-bold">
-          {t('walkIn.newTitle')}
-        </h2>
-        <p className="mb-4">{t('walkIn.newIntro')}</p>
-        <NewWalkInForm sessionId={id} labels={{ name: t('walkIn.nameLabel'), consent: t('walkIn.consentLabel'), submit: t('walkIn.create') }} />
-      </section>
+      <NewPersonSection
+        id="nouvelle"
+        title={t('walkIn.newTitle')}
+        intro={t('walkIn.newIntro')}
+        action={addNewWalkInAction}
+        sessionId={id}
+        labels={{ name: t('walkIn.nameLabel'), consent: t('walkIn.consentLabel'), submit: t('walkIn.create') }}
+      />
     </>
   );
 }
