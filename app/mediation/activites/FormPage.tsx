@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { listKnownLearners, loggablePlaces, networkCommunes, type ActivityDraft } from '@/lib/activities';
+import { listKnownLearners, loggablePlaces, networkCommunes } from '@/lib/activities/reads';
+import type { ActivityDraft } from '@/lib/activities/drafts';
 import { formValuesFromDraft } from '@/lib/activities/form';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
 import type { Actor } from '@/lib/auth/policy';

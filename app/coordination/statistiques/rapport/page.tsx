@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { StatsView } from '@/app/_components/stats/StatsView';
-import { loggablePlaces } from '@/lib/activities';
+import { loggablePlaces } from '@/lib/activities/reads';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { placeScope } from '@/lib/auth/policy';
 import { formatCalendarDate } from '@/lib/format/numbers';
