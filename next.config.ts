@@ -4,8 +4,8 @@ const nextConfig: NextConfig = {
   // Native or WASM packages that must be loaded by Node, not bundled.
   // pdfkit reads its own data files and fontkit's at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'nodemailer', 'pdfkit', 'pino', 'postgres'],
-  // The PDF fonts are read from disk (lib/pdf/common.ts): ship them with the API routes.
-  outputFileTracingIncludes: { '/api/v1/sessions/**': ['./lib/pdf/fonts/**'] },
+  // The PDF fonts are read from disk (lib/pdf/document.ts): ship them with every route that prints one.
+  outputFileTracingIncludes: { '/**': ['./lib/pdf/fonts/**'] },
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

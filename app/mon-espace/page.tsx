@@ -12,7 +12,7 @@ import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
 import { SupportsList } from '../ressources/_components/SupportsList';
-import { supportsOfSessions } from '@/lib/resources';
+import { supportsOfSessions } from '@/lib/resources/workshop-supports';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { CopyField } from './CopyField';

@@ -3,16 +3,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { dynamicFormFields, formFields, serverAction } from '@/lib/http/action';
 import { getT } from '@/lib/i18n';
-import {
-  createResource,
-  linkResourceToWorkshop,
-  moderateResource,
-  rateResource,
-  removeResourceFile,
-  reportResource,
-  restoreResourceVersion,
-  updateResource,
-} from '@/lib/resources';
+import { createResource, restoreResourceVersion, updateResource } from '@/lib/resources/writes';
+import { linkResourceToWorkshop } from '@/lib/resources/workshop-supports';
+import { moderateResource, rateResource, reportResource } from '@/lib/resources/ratings-and-reports';
+import { removeResourceFile } from '@/lib/resources/files';
 import { resourceFormInput } from '@/lib/resources/form';
 
 // Every form of the resource pages: the same lib/resources functions as the API.

@@ -1,6 +1,6 @@
 import 'server-only';
 import QRCode from 'qrcode';
-import { renderPdf } from '@/lib/pdf';
+import { renderPdf } from '@/lib/pdf/document';
 import { makePreview } from '@/lib/resources/previews';
 import { storeBytes } from '@/lib/storage';
 import { slugify } from '@/lib/slug';

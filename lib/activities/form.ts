@@ -1,6 +1,6 @@
 import 'server-only';
 import { AGE_BANDS, GENDERS, PROPOSED_DURATIONS, SOCIAL_STATUSES } from '@/lib/vocabulary';
-import type { ActivityDraft } from './index';
+import type { ActivityDraft } from './drafts';
 
 // The activity form posts flat fields (it works without JavaScript, and the server-action
 // wrapper hands over one string per name): each checkbox has its own name, "theme:e-mail" = "on".

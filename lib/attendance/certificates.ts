@@ -8,7 +8,8 @@ import { assertCan, assertSignedIn, type Actor } from '@/lib/auth/policy';
 import { NotFoundError, isUniqueViolation } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { randomCode } from './codes';
-import { attendanceEntityId, loadSession, parseSessionId } from './internal';
+import { attendanceEntityId } from './marking';
+import { loadSession, parseSessionId } from './session-row';
 import { CERTIFICATE_CODE_LENGTH, certificateCodeSchema, type AttendanceStatus } from './schema';
 
 // Exactly what an attendance certificate states, and so all that its verification page shows.

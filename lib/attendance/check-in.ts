@@ -8,7 +8,7 @@ import { formatDay, formatTime } from '@/lib/format/dates';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
-import { attendanceEntityId } from './internal';
+import { attendanceEntityId } from './marking';
 import { checkInSchema, type AttendanceStatus } from './schema';
 
 // Self check-in opens this long before the start and closes at the end.

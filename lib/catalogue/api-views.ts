@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { toParisIso } from '@/lib/time';
 import { AUDIENCES, LEVELS, SESSION_STATUSES, THEMES } from '@/lib/vocabulary';
-import type { PublicSession, PublicWorkshop } from './details';
+import type { PublicSession, PublicWorkshop } from './public-pages';
 import type { CatalogueResult, SessionSummary } from './search';
 
 // What the JSON API sends for the catalogue: codes, not labels; instants in ISO 8601 with the

@@ -6,8 +6,8 @@ import { upcomingSessionsOf, type SessionSummary } from './search';
 
 export { catalogueFilterOptions, loadCataloguePage, searchCatalogue, upcomingSessionsOf, workshopFilters } from './search';
 export type { CatalogueFilterOptions, CatalogueItem, CatalogueResult, PlaceOption, SessionFilters, SessionSummary } from './search';
-export { getPublicSession, getPublicWorkshop, otherDatesOf, sessionCalendar } from './details';
-export type { OtherDate, OtherDates, PublicSession, PublicWorkshop } from './details';
+export { getPublicSession, getPublicWorkshop, otherDatesOf, sessionCalendar } from './public-pages';
+export type { OtherDate, OtherDates, PublicSession, PublicWorkshop } from './public-pages';
 
 // Upcoming scheduled sessions of the given workshops, at most `perWorkshop` each, in one query.
 export async function nextSessionsOf(workshopIds: string[], now: Date, perWorkshop = 3): Promise<Map<string, SessionSummary[]>> {

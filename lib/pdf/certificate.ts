@@ -2,7 +2,7 @@ import 'server-only';
 import type { Certificate } from '@/lib/attendance';
 import { formatCertificateCode } from '@/lib/attendance/codes';
 import { formatDayWithYear, formatDuration, formatTime } from '@/lib/format/dates';
-import { A4, createPdf, drawQrCode, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './common';
+import { A4, createPdf, drawQrCode, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './document';
 
 const BRAND = '#0b4a45';
 const GREY = '#555555';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { formatDay, formatSessionTime } from '@/lib/format/dates';
 import type { PersonExport } from '@/lib/privacy';
-import { createPdf, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './common';
+import { createPdf, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './document';
 
 // "Mes données" as a readable document: the same content as the JSON export, in plain French.
 

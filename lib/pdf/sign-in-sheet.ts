@@ -2,7 +2,7 @@ import 'server-only';
 import { formatDayWithYear, formatDuration, formatTime } from '@/lib/format/dates';
 import { translator } from '@/lib/i18n';
 import type { RosterPerson, RosterSession } from '@/lib/attendance';
-import { A4, createPdf, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './common';
+import { A4, createPdf, FONT, MARGIN, NETWORK_NAME, numberPages, toBuffer } from './document';
 
 export type SignInSheetInput = {
   session: RosterSession;

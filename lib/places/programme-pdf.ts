@@ -2,7 +2,7 @@ import 'server-only';
 import { formatDay, formatMonth, formatTime } from '@/lib/format/dates';
 import { formatPhoneForHumans } from '@/lib/format/phone';
 import type { Locale, Translate } from '@/lib/i18n';
-import { ensureSpace, pdfText, renderPdf } from '@/lib/pdf';
+import { ensureSpace, FONT, renderPdf } from '@/lib/pdf/document';
 import { toParisWallClock } from '@/lib/time';
 import type { PlaceSession, Programme } from './directory';
 import { describeOpeningHours, openingLineText } from './opening-hours';
@@ -21,35 +21,36 @@ export async function programmePdf(programme: Programme, t: Translate, locale: L
   const { place, sessions } = programme;
   const month = formatMonth(programme.month, locale);
   const title = t('programme.heading', { place: place.name, month });
-  return renderPdf({ title, subject: t('programme.title', { month }) }, (doc) => {
+  // A wider margin than the default: the programme is pinned up, often trimmed by the printer.
+  return renderPdf({ title, subject: t('programme.title', { month }), margin: 50 }, (doc) => {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
 
-    doc.font('Helvetica-Bold').fontSize(20).text(pdfText(title), { width });
-    if (place.summary) doc.moveDown(0.3).font('Helvetica').fontSize(11).text(pdfText(place.summary), { width });
+    doc.font(FONT.bold).fontSize(20).text(title, { width });
+    if (place.summary) doc.moveDown(0.3).font(FONT.regular).fontSize(11).text(place.summary, { width });
     doc.moveDown(0.5).moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1.5).stroke().moveDown(0.6);
 
     // Address and phone on the left, opening hours on the right.
     const top = doc.y;
     const column = width / 2 - 10;
-    doc.font('Helvetica-Bold').fontSize(11).text(pdfText(t('programme.address')), left, top, { width: column });
-    doc.font('Helvetica').text(pdfText(`${place.address}${place.addressComplement ? `, ${place.addressComplement}` : ''}`), { width: column });
-    doc.text(pdfText(`${place.postalCode} ${place.commune}`), { width: column });
+    doc.font(FONT.bold).fontSize(11).text(t('programme.address'), left, top, { width: column });
+    doc.font(FONT.regular).text(`${place.address}${place.addressComplement ? `, ${place.addressComplement}` : ''}`, { width: column });
+    doc.text(`${place.postalCode} ${place.commune}`, { width: column });
     const phone = formatPhoneForHumans(place.phone);
-    if (phone) doc.font('Helvetica-Bold').text(pdfText(t('programme.phone', { phone })), { width: column });
-    if (place.accessInfo) doc.font('Helvetica').text(pdfText(place.accessInfo), { width: column });
+    if (phone) doc.font(FONT.bold).text(t('programme.phone', { phone }), { width: column });
+    if (place.accessInfo) doc.font(FONT.regular).text(place.accessInfo, { width: column });
     const leftBottom = doc.y;
     const right = left + width / 2 + 10;
-    doc.font('Helvetica-Bold').text(pdfText(t('programme.hours')), right, top, { width: column });
+    doc.font(FONT.bold).text(t('programme.hours'), right, top, { width: column });
     const hours = describeOpeningHours(place.openingHours, locale);
-    if (!hours) doc.font('Helvetica').text(pdfText(t('places.noHours')), { width: column });
-    else if (!hours.understood) doc.font('Helvetica').text(pdfText(hours.raw), { width: column });
-    else for (const line of hours.lines) doc.font('Helvetica').text(pdfText(capitalise(openingLineText(line, locale))), { width: column });
+    if (!hours) doc.font(FONT.regular).text(t('places.noHours'), { width: column });
+    else if (!hours.understood) doc.font(FONT.regular).text(hours.raw, { width: column });
+    else for (const line of hours.lines) doc.font(FONT.regular).text(capitalise(openingLineText(line, locale)), { width: column });
     doc.x = left;
     doc.y = Math.max(leftBottom, doc.y) + 16;
 
     if (sessions.length === 0) {
-      doc.font('Helvetica').fontSize(13).text(pdfText(t('programme.none')), left, doc.y, { width });
+      doc.font(FONT.regular).fontSize(13).text(t('programme.none'), left, doc.y, { width });
     }
     let currentDay = '';
     for (const s of sessions) {
@@ -58,22 +59,22 @@ export async function programmePdf(programme: Programme, t: Translate, locale: L
       if (key !== currentDay) {
         currentDay = key;
         ensureSpace(doc, 50);
-        doc.moveDown(0.4).font('Helvetica-Bold').fontSize(13).text(pdfText(capitalise(formatDay(s.startsAt, locale))), left, doc.y, { width });
+        doc.moveDown(0.4).font(FONT.bold).fontSize(13).text(capitalise(formatDay(s.startsAt, locale)), left, doc.y, { width });
         doc.moveTo(left, doc.y + 1).lineTo(left + width, doc.y + 1).lineWidth(0.5).stroke();
         doc.moveDown(0.3);
       }
       ensureSpace(doc, 18);
       const y = doc.y;
-      doc.font('Helvetica-Bold').fontSize(10.5).text(pdfText(`${formatTime(s.startsAt, locale)} – ${formatTime(s.endsAt, locale)}`), left, y, { width: 95 });
-      doc.font('Helvetica').text(pdfText(s.workshopTitle), left + 100, y, { width: width - 250 });
+      doc.font(FONT.bold).fontSize(10.5).text(`${formatTime(s.startsAt, locale)} – ${formatTime(s.endsAt, locale)}`, left, y, { width: 95 });
+      doc.font(FONT.regular).text(s.workshopTitle, left + 100, y, { width: width - 250 });
       const titleBottom = doc.y;
-      doc.font(s.status === 'cancelled' ? 'Helvetica-Bold' : 'Helvetica').text(pdfText(seats(s, t)), left + width - 145, y, { width: 145, align: 'right' });
+      doc.font(s.status === 'cancelled' ? FONT.bold : FONT.regular).text(seats(s, t), left + width - 145, y, { width: 145, align: 'right' });
       doc.x = left;
       doc.y = Math.max(titleBottom, doc.y) + 3;
     }
 
     ensureSpace(doc, 40);
     doc.moveDown(0.8).moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1.5).stroke().moveDown(0.4);
-    doc.font('Helvetica-Bold').fontSize(11).text(pdfText(t('programme.signUp')), left, doc.y, { width });
+    doc.font(FONT.bold).fontSize(11).text(t('programme.signUp'), left, doc.y, { width });
   });
 }

@@ -4,7 +4,7 @@ import { REPORT_REASONS, reportInputSchema } from '@/lib/moderation/reports';
 import type { RouteDoc } from '@/lib/openapi/types';
 import { toParisIso } from '@/lib/time';
 import { AUDIENCES, LEVELS, LICENCES, RESOURCE_TYPES, RESOURCE_VISIBILITIES, THEMES } from '@/lib/vocabulary';
-import type { ResourceDetail, ResourceListItem, ResourceSearchResult } from './index';
+import type { ResourceDetail, ResourceListItem, ResourceSearchResult } from './reads';
 import { createResourceSchema, ratingSchema, resourceSearchSchema, updateResourceSchema, workshopResourcesSchema } from './schema';
 
 // What the JSON API sends for resources (DESIGN.md): codes, not labels; instants in ISO 8601

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ResourceListItem } from './index';
+import type { ResourceListItem } from './reads';
 
 // An Atom (RFC 4287) feed of new public resources. Everything is escaped as XML text.
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { activitiesForExport, type ActivityExportRow } from '@/lib/activities';
+import { activitiesForExport, type ActivityExportRow } from '@/lib/activities/export';
 import type { ActivityListQuery } from '@/lib/activities/schema';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
 import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { renderPdf } from '@/lib/pdf';
+import { renderPdf } from '@/lib/pdf/document';
 
 // Small real files of each kind, for upload tests.
 

@@ -3,19 +3,9 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postActivity } from '@/app/api/v1/activities/route';
 import { activities, activityParticipants, attendance, auditLog, sessions, users } from '@/db/schema';
-import {
-  activityDraftForEdit,
-  activityDraftFromActivity,
-  activityDraftFromSession,
-  activityIdForSession,
-  createActivity,
-  deleteActivity,
-  getActivity,
-  listKnownLearners,
-  listSessionsToRecord,
-  SessionAlreadyRecordedError,
-  updateActivity,
-} from '@/lib/activities';
+import { activityDraftForEdit, activityDraftFromActivity, activityDraftFromSession } from '@/lib/activities/drafts';
+import { activityIdForSession, getActivity, listKnownLearners, listSessionsToRecord } from '@/lib/activities/reads';
+import { createActivity, deleteActivity, SessionAlreadyRecordedError, updateActivity } from '@/lib/activities/writes';
 import { activityInputFromForm, formValuesFromDraft } from '@/lib/activities/form';
 import type { Actor } from '@/lib/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError, ValidationError } from '@/lib/errors';
@@ -114,7 +104,7 @@ describe('the activity log', () => {
   });
 
   it('refuses a place the mediator does not staff, and a person unknown at the place', async () => {
-    const [other] = (await (await import('@/lib/activities')).loggablePlaces(coordinator)).filter((p) => p.id !== placeId);
+    const [other] = (await (await import('@/lib/activities/reads')).loggablePlaces(coordinator)).filter((p) => p.id !== placeId);
     const wrongPlace = await createActivity(mediator, { ...individual(), placeId: other!.id }, NOW).catch((e) => e);
     expect(wrongPlace.fieldErrors.placeId[0]).toMatch(/où vous intervenez/);
     // Someone with an account who never came to this place.

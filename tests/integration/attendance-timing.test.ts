@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as certificateRoute } from '@/app/api/v1/sessions/[id]/certificate.pdf/route';
 import { PUT as attendanceRoute } from '@/app/api/v1/sessions/[id]/attendance/route';
 import { addNewWalkIn, issueCertificate, markAttendance, verifyCertificate } from '@/lib/attendance';
-import { MARKING_OPENS_MINUTES_BEFORE } from '@/lib/attendance/roster';
+import { MARKING_OPENS_MINUTES_BEFORE } from '@/lib/attendance/marking';
 import type { Actor } from '@/lib/auth/policy';
 import { enroll } from '@/lib/enrollment';
 import { ConflictError, NotFoundError } from '@/lib/errors';

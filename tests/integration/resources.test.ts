@@ -4,25 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attendance, places, placeStaff, resources, sessions, users, workshops } from '@/db/schema';
 import { loadActor } from '@/lib/accounts';
 import type { Actor } from '@/lib/auth/policy';
-import {
-  addResourceFile,
-  createResource,
-  getResource,
-  latestPublicResources,
-  linkResourceToWorkshop,
-  moderateResource,
-  needsReview,
-  openResourceFile,
-  rateResource,
-  reportedResources,
-  reportResource,
-  resourceHistory,
-  restoreResourceVersion,
-  searchResources,
-  setWorkshopResources,
-  supportsOfWorkshops,
-  updateResource,
-} from '@/lib/resources';
+import { addResourceFile, openResourceFile } from '@/lib/resources/files';
+import { createResource, resourceHistory, restoreResourceVersion, updateResource } from '@/lib/resources/writes';
+import { getResource, latestPublicResources, needsReview, searchResources } from '@/lib/resources/reads';
+import { linkResourceToWorkshop, setWorkshopResources, supportsOfWorkshops } from '@/lib/resources/workshop-supports';
+import { moderateResource, rateResource, reportedResources, reportResource } from '@/lib/resources/ratings-and-reports';
 import { atomFeed } from '@/lib/resources/feed';
 import { demoActor } from '../helpers/actors';
 import { db, seededTestDatabase } from '../helpers/db';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { activities, activityParticipants, attendance, enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/seed';
 import { verifyCredentials } from '@/lib/accounts';
-import { listSessionsToRecord } from '@/lib/activities';
+import { listSessionsToRecord } from '@/lib/activities/reads';
 import { statsFor } from '@/lib/stats/impact';
 import { THEMES } from '@/lib/vocabulary';
 import { demoActor } from '../helpers/actors';

@@ -108,4 +108,19 @@ describe('one definition of each rule', () => {
   it.each(['learnerSearchSchema', 'sessionIdSchema'])('%s is defined once', (name) => {
     expect(occurrences((text) => new RegExp(`(const|function) ${name}\\b`).test(text))).toHaveLength(1);
   });
+
+  it('every PDF is built on lib/pdf/document.ts: pdfkit is opened there only, and no built-in font is named', () => {
+    expect(occurrences((text) => /from 'pdfkit'|require\('pdfkit'\)|from 'pdf-lib'/.test(text), { except: ['lib/pdf/document.ts'] })).toEqual([]);
+    expect(occurrences((text) => /'(Helvetica|Times-Roman|Courier)(-[A-Za-z]+)?'/.test(text))).toEqual([]);
+  });
+});
+
+// Lines of a file, not counting the empty string after its last newline.
+const lineCount = (lines: string[]) => lines.length - (lines.at(-1) === '' ? 1 : 0);
+
+describe('the shape of lib/', () => {
+  it('has no file over 400 lines', () => {
+    const long = files.filter(({ file, lines }) => file.startsWith('lib/') && lineCount(lines) > 400);
+    expect(long.map(({ file, lines }) => `${file}: ${lineCount(lines)} lines`)).toEqual([]);
+  });
 });

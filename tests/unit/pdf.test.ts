@@ -1,25 +1,91 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText, renderPdf } from '@/lib/pdf';
+import type { Certificate, RosterPerson, RosterSession } from '@/lib/attendance';
+import { translator } from '@/lib/i18n';
+import { renderCertificate } from '@/lib/pdf/certificate';
+import { renderPdf } from '@/lib/pdf/document';
+import { renderPersonExport } from '@/lib/pdf/person-export';
+import { renderSignInSheet } from '@/lib/pdf/sign-in-sheet';
+import type { Programme } from '@/lib/places/directory';
+import { programmePdf } from '@/lib/places/programme-pdf';
+import { parsePdf } from '../helpers/pdf';
 
-describe('text written in PDFs with the built-in fonts', () => {
-  it('keeps French as it is', () => {
-    const french = 'Œuvre « déjà » l’été — 9 h – 12 h, ça coûte 0 € : Où ? Ÿ';
-    expect(pdfText(french)).toBe(french);
-  });
+// Names that Windows-1252 (pdfkit's built-in Helvetica) cannot encode.
+const NAMES = ['Łukasz Ŝ', 'Nguyễn Thị Ánh', 'Ахмед Дvořák'];
+const FRENCH = 'Œuvre « déjà » l’été — 9 h – 12 h, ça coûte 0 €';
 
-  it('drops the accents the font cannot draw, and writes "?" for other alphabets', () => {
-    expect(pdfText('Łukasz Dvořák')).toBe('?ukasz Dvorák');
-    expect(pdfText('Ахмед 😀')).toBe('????? ?');
-  });
-});
+const startsAt = new Date('2026-11-28T10:00:00Z');
+const endsAt = new Date('2026-11-28T12:00:00Z');
+const place = { placeName: 'EPN de Łódź-sur-Loire', placeAddress: '1 rue Ŝtefan', placePostalCode: '42000', placeCommune: 'Saint-Étienne' };
 
-describe('building a PDF', () => {
-  it('gives the bytes of an A4 document', async () => {
-    const bytes = await renderPdf({ title: 'Essai' }, (doc) => {
-      doc.text(pdfText('Bonjour'));
+const session: RosterSession = {
+  id: '00000000-0000-4000-8000-000000000001',
+  workshopTitle: `Atelier ${NAMES[1]}`,
+  workshopSlug: 'atelier',
+  placeId: '00000000-0000-4000-8000-000000000002',
+  ...place,
+  startsAt,
+  endsAt,
+  capacity: 8,
+  status: 'done',
+  closedAt: endsAt,
+  selfCheckIn: false,
+  checkInCode: null,
+  lateAfterMinutes: 15,
+  walkInsAllowed: true,
+  trainers: [NAMES[0]!],
+};
+const person = (name: string, i: number): RosterPerson => ({ personId: `p${i}`, name, status: 'present', walkIn: false, enrolled: true, markedAt: startsAt, noShows: 0 });
+
+// Every kind of PDF the platform prints, each given the names above.
+const KINDS: Record<string, () => Promise<Uint8Array>> = {
+  'sign-in sheet': () => renderSignInSheet({ session, people: NAMES.map(person), blank: false, printedAt: endsAt }),
+  'blank sign-in sheet': () => renderSignInSheet({ session, people: NAMES.map(person), blank: true, printedAt: startsAt }),
+  certificate: () =>
+    renderCertificate({ code: 'ABCDEFGH', personName: NAMES.join(' '), workshopTitle: 'Débuter', startsAt, endsAt, durationMinutes: 120, ...place } satisfies Certificate, 'https://comptoir.example/attestations/ABCDEFGH'),
+  'personal data': () =>
+    renderPersonExport({
+      exportedAt: endsAt.toISOString(),
+      profile: { name: NAMES.join(' '), email: null, phone: null, commune: 'Saint-Étienne', createdAt: startsAt.toISOString(), hasPassword: false },
+      consents: [],
+      claimCodes: [],
+      certificates: [],
+      notes: NAMES.map((body) => ({ createdAt: startsAt.toISOString(), body })),
+    }),
+  programme: () => {
+    const programme = {
+      place: { name: place.placeName, summary: NAMES.join(', '), address: place.placeAddress, addressComplement: null, postalCode: '42000', commune: 'Saint-Étienne', phone: null, accessInfo: null, openingHours: null },
+      month: { year: 2026, month: 11 },
+      sessions: NAMES.map((title, i) => ({ id: `s${i}`, workshopTitle: title, workshopSlug: 's', startsAt, endsAt, status: 'scheduled', capacity: 8, confirmedCount: 2, seatsLeft: 6 })),
+    } as unknown as Programme;
+    return programmePdf(programme, translator('fr'), 'fr');
+  },
+  'plain document': () => renderPdf({ title: NAMES[0]! }, (doc) => void doc.text(`${NAMES.join('\n')}\n${FRENCH}`)),
+};
+
+describe('every PDF the platform prints', () => {
+  for (const [kind, render] of Object.entries(KINDS)) {
+    it(`draws names outside Windows-1252 as they are written (${kind})`, async () => {
+      const bytes = await render();
+      const pdf = await parsePdf(bytes);
+      expect(pdf.pageSize.map(Math.round)).toEqual([595, 842]);
+      // pdf.js may split a line into runs: compare without spaces and line breaks.
+      const text = pdf.text.replace(/\s+/g, '');
+      for (const name of NAMES) expect(text).toContain(name.replace(/\s+/g, ''));
+      expect(text).not.toContain('?ukasz');
     });
-    const text = Buffer.from(bytes).toString('latin1');
-    expect(text.startsWith('%PDF-')).toBe(true);
-    expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
+  }
+
+  it('keeps French typography as it is', async () => {
+    const pdf = await parsePdf(await renderPdf({ title: 'Essai' }, (doc) => void doc.text(FRENCH)));
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain(FRENCH);
+  });
+
+  it('embeds one font family, DejaVu Sans, and never a built-in one', async () => {
+    for (const render of Object.values(KINDS)) {
+      const raw = Buffer.from(await render()).toString('latin1');
+      const fonts = [...raw.matchAll(/\/BaseFont \/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) expect(font).toMatch(/^DejaVuSans/);
+    }
   });
 });

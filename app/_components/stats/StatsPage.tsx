@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { loggablePlaces } from '@/lib/activities';
+import { loggablePlaces } from '@/lib/activities/reads';
 import { placeScope, type Actor } from '@/lib/auth/policy';
 import { ValidationError } from '@/lib/errors';
 import { formatCalendarDate } from '@/lib/format/numbers';

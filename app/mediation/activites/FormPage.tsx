@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { PlaceSelect } from '@/app/_components/PlaceSelect';
-import { listKnownLearners, loggablePlaces, networkCommunes, type ActivityDraft } from '@/lib/activities';
+import { listKnownLearners, loggablePlaces, networkCommunes } from '@/lib/activities/reads';
+import type { ActivityDraft } from '@/lib/activities/drafts';
 import { formValuesFromDraft } from '@/lib/activities/form';
 import { levelLabel, themeLabel, vocab, type VocabList } from '@/lib/activities/labels';
 import type { Actor } from '@/lib/auth/policy';

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createActivity, deleteActivity, SessionAlreadyRecordedError, updateActivity } from '@/lib/activities';
+import { createActivity, deleteActivity, SessionAlreadyRecordedError, updateActivity } from '@/lib/activities/writes';
 import { activityInputFromForm } from '@/lib/activities/form';
 import { dynamicFormFields, formFields, serverAction } from '@/lib/http/action';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { PlaceSelect } from '@/app/_components/PlaceSelect';
-import { listActivities, listSessionsToRecord, loggablePlaces } from '@/lib/activities';
+import { listActivities, listSessionsToRecord, loggablePlaces } from '@/lib/activities/reads';
 import { themeLabel, vocab } from '@/lib/activities/labels';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { placeScope } from '@/lib/auth/policy';

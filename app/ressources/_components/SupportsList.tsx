@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Locale, Translate } from '@/lib/i18n';
-import type { ResourceListItem } from '@/lib/resources';
+import type { ResourceListItem } from '@/lib/resources/reads';
 import { kindOf, sizeText, typeLabel } from './text';
 
 // The "Supports de l'atelier": each resource with its files to download and its links, on the

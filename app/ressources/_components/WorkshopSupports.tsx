@@ -1,6 +1,6 @@
 import { getActor } from '@/lib/auth/actor';
 import { getLocale, getT } from '@/lib/i18n';
-import { attachableResources, mayChooseSupports, supportsOfWorkshops } from '@/lib/resources';
+import { attachableResources, mayChooseSupports, supportsOfWorkshops } from '@/lib/resources/workshop-supports';
 import { linkWorkshopAction } from '../actions';
 import { ActionForm } from './ActionForm';
 import { SupportsList } from './SupportsList';

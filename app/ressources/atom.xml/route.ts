@@ -1,6 +1,6 @@
 import { publicOrigin } from '@/lib/http/origin';
 import { apiRoute } from '@/lib/http/problem';
-import { latestPublicResources } from '@/lib/resources';
+import { latestPublicResources } from '@/lib/resources/reads';
 import { atomFeed } from '@/lib/resources/feed';
 
 // GET /ressources/atom.xml: the newest public resources, for the network's other sites.

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { createActivity, getActivity, listActivities, SessionAlreadyRecordedError } from '@/lib/activities';
+import { createActivity, SessionAlreadyRecordedError } from '@/lib/activities/writes';
+import { getActivity, listActivities } from '@/lib/activities/reads';
 import { getApiActor, requireApiActor } from '@/lib/auth/api';
 import { apiRoute, problem, readJson } from '@/lib/http/problem';
 

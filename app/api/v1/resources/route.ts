@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
 import { apiRoute, readJson } from '@/lib/http/problem';
-import { createResource, getResource, parseResourceSearch, searchResources } from '@/lib/resources';
+import { createResource } from '@/lib/resources/writes';
+import { getResource, parseResourceSearch, searchResources } from '@/lib/resources/reads';
 import { resourceDetailJson, resourceListJson } from '@/lib/resources/api';
 
 // GET /api/v1/resources?q=&theme=&type=&audience=&level=&licence=&place=&sort=&page=

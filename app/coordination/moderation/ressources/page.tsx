@@ -5,7 +5,7 @@ import { getActor } from '@/lib/auth/actor';
 import { formatDayWithYear } from '@/lib/format/dates';
 import { pageData } from '@/lib/http/page';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
-import { reportedResources } from '@/lib/resources';
+import { reportedResources } from '@/lib/resources/ratings-and-reports';
 import { moderateResourceAction } from '@/app/ressources/actions';
 import { ActionForm } from '@/app/ressources/_components/ActionForm';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { publicOrigin } from '@/lib/http/origin';
 import { ActionButton } from '@/app/_components/ActionButton';
 import { FormMessage } from '@/app/_components/FormMessage';
-import { loggablePlaces } from '@/lib/activities';
+import { loggablePlaces } from '@/lib/activities/reads';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { formatCalendarDate } from '@/lib/format/numbers';
 import { param } from '@/lib/http/page';

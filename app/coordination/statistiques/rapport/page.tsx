@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PlaceSelect } from '@/app/_components/PlaceSelect';
 import { StatsView } from '@/app/_components/stats/StatsView';
-import { loggablePlaces } from '@/lib/activities';
+import { loggablePlaces } from '@/lib/activities/reads';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { placeScope } from '@/lib/auth/policy';
 import { formatCalendarDate } from '@/lib/format/numbers';

@@ -2,7 +2,7 @@ import { apiRoute } from '@/lib/http/problem';
 import { NotFoundError } from '@/lib/errors';
 import { getLocale, getT } from '@/lib/i18n';
 import { getPlaceProgramme, monthKey, programmePdf, readMonth } from '@/lib/places';
-import { pdfResponse } from '@/lib/pdf';
+import { pdfResponse } from '@/lib/pdf/response';
 
 type Context = { params: Promise<{ slug: string }> };
 

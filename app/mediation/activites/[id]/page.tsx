@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormMessage } from '@/app/_components/FormMessage';
-import { getActivity } from '@/lib/activities';
+import { getActivity } from '@/lib/activities/reads';
 import { levelLabel, themeLabel, vocab } from '@/lib/activities/labels';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { formatDuration } from '@/lib/format/dates';

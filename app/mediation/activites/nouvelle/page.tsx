@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { activityDraftFromActivity, activityDraftFromSession, emptyDraft, SessionAlreadyRecordedError, type ActivityDraft } from '@/lib/activities';
+import { activityDraftFromActivity, activityDraftFromSession, emptyDraft, type ActivityDraft } from '@/lib/activities/drafts';
+import { SessionAlreadyRecordedError } from '@/lib/activities/writes';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { UserError } from '@/lib/errors';
 import { pageData, param } from '@/lib/http/page';

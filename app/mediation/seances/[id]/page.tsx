@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { activityIdForSession } from '@/lib/activities';
+import { activityIdForSession } from '@/lib/activities/reads';
 import { getRoster } from '@/lib/attendance';
 import { qrCodeDataUri } from '@/lib/attendance/qr';
 import { getActor } from '@/lib/auth/actor';

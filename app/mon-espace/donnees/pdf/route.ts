@@ -1,7 +1,7 @@
 import { getActor } from '@/lib/auth/actor';
 import { apiRoute } from '@/lib/http/problem';
 import { renderPersonExport } from '@/lib/pdf/person-export';
-import { pdfResponse } from '@/lib/pdf';
+import { pdfResponse } from '@/lib/pdf/response';
 import { exportMyData } from '@/lib/privacy';
 
 export const dynamic = 'force-dynamic';

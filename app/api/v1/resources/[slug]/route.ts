@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
 import { apiRoute, readJson } from '@/lib/http/problem';
-import { getResource, updateResource } from '@/lib/resources';
+import { getResource } from '@/lib/resources/reads';
+import { updateResource } from '@/lib/resources/writes';
 import { resourceDetailJson } from '@/lib/resources/api';
 
 type Context = { params: Promise<{ slug: string }> };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { activityDraftForEdit } from '@/lib/activities';
+import { activityDraftForEdit } from '@/lib/activities/drafts';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { pageData, param } from '@/lib/http/page';
 import { getT } from '@/lib/i18n';

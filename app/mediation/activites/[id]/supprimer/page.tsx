@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { ActionButton } from '@/app/_components/ActionButton';
-import { getActivity } from '@/lib/activities';
+import { getActivity } from '@/lib/activities/reads';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { formatCalendarDate } from '@/lib/format/numbers';
 import { pageData } from '@/lib/http/page';

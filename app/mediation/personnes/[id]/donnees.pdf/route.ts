@@ -2,7 +2,7 @@ import { getActor } from '@/lib/auth/actor';
 import { fileSlug } from '@/lib/http/download';
 import { apiRoute } from '@/lib/http/problem';
 import { renderPersonExport } from '@/lib/pdf/person-export';
-import { pdfResponse } from '@/lib/pdf';
+import { pdfResponse } from '@/lib/pdf/response';
 import { exportAtDesk } from '@/lib/privacy';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,8 @@ import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
 import { multipartFile } from '@/lib/http/multipart';
 import { apiRoute } from '@/lib/http/problem';
-import { addResourceFile, assertMayEditResource } from '@/lib/resources';
+import { addResourceFile } from '@/lib/resources/files';
+import { assertMayEditResource } from '@/lib/resources/writes';
 import { MAX_FILE_BYTES } from '@/lib/storage';
 
 type Context = { params: Promise<{ slug: string }> };

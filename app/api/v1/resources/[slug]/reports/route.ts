@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
 import { apiRoute, readJson } from '@/lib/http/problem';
-import { reportResource } from '@/lib/resources';
+import { reportResource } from '@/lib/resources/ratings-and-reports';
 
 type Context = { params: Promise<{ slug: string }> };
 

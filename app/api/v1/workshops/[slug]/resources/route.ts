@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getApiActor } from '@/lib/auth/api';
 import { apiRoute, readJson } from '@/lib/http/problem';
-import { setWorkshopResources } from '@/lib/resources';
+import { setWorkshopResources } from '@/lib/resources/workshop-supports';
 
 type Context = { params: Promise<{ slug: string }> };
 

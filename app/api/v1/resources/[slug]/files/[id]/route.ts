@@ -1,7 +1,7 @@
 import { getApiActor } from '@/lib/auth/api';
 import { fileResponse } from '@/lib/http/download';
 import { apiRoute } from '@/lib/http/problem';
-import { openResourceFile } from '@/lib/resources';
+import { openResourceFile } from '@/lib/resources/files';
 
 type Context = { params: Promise<{ slug: string; id: string }> };
 

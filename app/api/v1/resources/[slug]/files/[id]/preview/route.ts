@@ -1,7 +1,7 @@
 import { getApiActor } from '@/lib/auth/api';
 import { fileResponse } from '@/lib/http/download';
 import { apiRoute } from '@/lib/http/problem';
-import { openResourcePreview } from '@/lib/resources';
+import { openResourcePreview } from '@/lib/resources/files';
 
 type Context = { params: Promise<{ slug: string; id: string }> };
 

@@ -2,9 +2,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { sessions } from '@/db/schema';
-import { placeScope, type Actor } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+
+// The session behind an attendance request: its id checked, its row read (locked when asked).
 
 export const SESSION_NOT_FOUND = 'Cette séance n’existe pas.';
 
@@ -24,12 +25,3 @@ export async function loadSession(executor: Executor, id: string, { lock = false
   if (!row) throw new NotFoundError(SESSION_NOT_FOUND);
   return row;
 }
-
-// Places whose learners the actor may look up: every place for network staff (null), otherwise
-// the places they staff.
-export function placeScopeOf(actor: Actor): string[] | null {
-  const scope = placeScope(actor);
-  return scope === 'all' ? null : [...scope];
-}
-
-export const attendanceEntityId = (sessionId: string, personId: string) => `${sessionId}:${personId}`;

@@ -13,9 +13,10 @@ import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
 import { isUuid } from '@/lib/ids';
 
-// (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
-// One workshop, one session: public reads of published workshops (policy: `catalogue:read` is
+// The data of the public pages of one workshop and one session (with the other dates to offer
+// and the session's calendar file): reads of published workshops (policy: `catalogue:read` is
 // open to anyone, so no actor is needed). Unknown or malformed identifiers are "not found".
+// (Instants go into raw SQL as ISO strings: the postgres.js driver does not serialise a Date there.)
 
 const UPCOMING_LIMIT = 50;
 

@@ -3,8 +3,12 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
-// Shared by every PDF the platform prints: A4, DejaVu Sans (every accent of French and most
-// names written in Latin, Greek or Cyrillic letters), French metadata, "Page X sur Y".
+// The one base of every PDF the platform prints (sign-in sheets, certificates, personal data,
+// monthly programmes, sample handouts): A4, French metadata, and DejaVu Sans embedded. DejaVu
+// draws every accent of French and the names people write in Latin, Greek or Cyrillic letters
+// (Łukasz, Nguyễn, Ахмед), which pdfkit's built-in Helvetica cannot encode.
+
+export type Pdf = PDFKit.PDFDocument;
 
 export const NETWORK_NAME = 'Réseau des EPN de la Loire — Zoomacom';
 
@@ -14,16 +18,18 @@ export const FONT = { regular: 'DejaVu', bold: 'DejaVu-Bold' } as const;
 export const A4 = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = 40;
 
-export function createPdf(options: { title: string; subject?: string }): PDFKit.PDFDocument {
+export type PdfOptions = { title: string; subject?: string; author?: string; margin?: number };
+
+export function createPdf(options: PdfOptions): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
-    margin: MARGIN,
+    margin: options.margin ?? MARGIN,
     bufferPages: true,
     lang: 'fr-FR',
     displayTitle: true,
     // Loading Helvetica would read pdfkit's AFM files; our own font is registered first.
     font: path.join(FONT_DIR, 'DejaVuSans.ttf'),
-    info: { Title: options.title, Subject: options.subject ?? options.title, Author: NETWORK_NAME, Creator: 'Comptoir' },
+    info: { Title: options.title, Subject: options.subject ?? options.title, Author: options.author ?? NETWORK_NAME, Creator: 'Comptoir' },
   });
   doc.registerFont(FONT.regular, path.join(FONT_DIR, 'DejaVuSans.ttf'));
   doc.registerFont(FONT.bold, path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
@@ -31,8 +37,30 @@ export function createPdf(options: { title: string; subject?: string }): PDFKit.
   return doc;
 }
 
+export function toBuffer(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+// Builds a document and returns its bytes.
+export async function renderPdf(options: PdfOptions, build: (doc: Pdf) => void | Promise<void>): Promise<Uint8Array> {
+  const doc = createPdf(options);
+  await build(doc);
+  return toBuffer(doc);
+}
+
+// Starts a new page when fewer than `height` points are left above the bottom margin.
+export function ensureSpace(doc: Pdf, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
 // Writes "Page X sur Y" at the foot of every page, once all pages exist.
-export function numberPages(doc: PDFKit.PDFDocument): void {
+export function numberPages(doc: Pdf): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -48,18 +76,8 @@ export function numberPages(doc: PDFKit.PDFDocument): void {
   }
 }
 
-export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
 // A QR code drawn as vector squares (sharp at any print size), top-left at (x, y).
-export function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const cell = size / count;
