@@ -20,4 +20,16 @@ CREATE UNIQUE INDEX "users_calendar_token_hash_unique" ON "users" USING btree ("
 ALTER TABLE "stat_shares" DROP COLUMN "token";--> statement-breakpoint
 ALTER TABLE "users" DROP COLUMN "calendar_token";--> statement-breakpoint
 -- A revoked link's cached figures are dropped in every instance (as in 0013), now by its hash.
-CREATE TRIGGER cache_stat_shares_update AFTER UPDATE ON stat_shares REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_rows_changed('share:', 'token_hash');
+-- Its own function: comptoir_cache_rows_changed reads whole rows of the transition tables, which
+-- PostgreSQL cannot do on a table with a dropped column ("attribute has wrong type").
+CREATE OR REPLACE FUNCTION comptoir_cache_stat_shares_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  tags text[];
+BEGIN
+  SELECT array_agg(DISTINCT 'share:' || x.token_hash) INTO tags FROM (SELECT token_hash FROM old_rows UNION ALL SELECT token_hash FROM new_rows) x;
+  PERFORM comptoir_cache_notify(tags);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER cache_stat_shares_update AFTER UPDATE ON stat_shares REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_cache_stat_shares_changed();
