@@ -19,11 +19,11 @@ const MADE_AT = new Date('2026-03-04T10:00:00Z');
 
 // Every text of every table of the database, as one string per row.
 async function everyRowAsText(): Promise<string[]> {
-  const tables = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const tables = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
   const texts: string[] = [];
-  for (const { table_name } of rowsOf(tables)) {
-    const rows = await db.execute<{ row: string }>(sql`select t::text as row from ${sql.identifier(table_name)} t`);
-    texts.push(...rowsOf(rows).map((r) => r.row));
+  for (const { table_name } of rowsOf<{ table_name: string }>(tables)) {
+    const rows = await db.execute(sql`select t::text as row from ${sql.identifier(table_name)} t`);
+    texts.push(...rowsOf<{ row: string }>(rows).map((r) => r.row));
   }
   return texts;
 }
