@@ -12,6 +12,7 @@ import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
 import { SupportsList } from '../ressources/_components/SupportsList';
 import { supportsOfSessions } from '@/lib/resources';
+import { signOutAction } from '@/app/actions';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
 import { OnceLink } from '@/app/_components/OnceLink';
@@ -143,6 +144,14 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           {t('myData.link')}
         </Link>
       </p>
+      {/* A plain button as well as the one in the header: on a shared computer of the place, leaving
+          is one click from here. */}
+      <form action={signOutAction} className="mt-8 border-t border-slate-300 pt-6">
+        <p className="mb-2">{t('mySpace.signOutHint')}</p>
+        <button type="submit" className="btn-secondary">
+          {t('layout.signOut')}
+        </button>
+      </form>
     </>
   );
 }

@@ -106,6 +106,21 @@ test.describe('signing up for a session', () => {
     expect((await page.request.get(url.pathname)).status()).toBe(404);
   });
 
+  test('“Se déconnecter” is one click away: in the header on a computer, on Mon espace on a phone', async ({ page }) => {
+    await signInAs(page, DEMO.learner, '/mon-espace');
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The header's button is in the closed menu; the page's own is there.
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' })).toBeHidden();
+    await expectNoAxeViolations(page);
+    await page.getByRole('main').getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  });
+
   test('the session page and Mon espace fit a 360 px wide phone', async ({ page, browser }) => {
     const sessionId = await sessionWithFreeSeats(browser, 1);
     await page.setViewportSize({ width: 360, height: 740 });

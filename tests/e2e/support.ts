@@ -63,5 +63,6 @@ export async function expectSignedIn(page: Page, timeout = 30_000): Promise<void
 export async function signOut(page: Page): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) await menu.click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  // The header's button (Mon espace has one too).
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
 }
