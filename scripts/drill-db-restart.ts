@@ -57,8 +57,8 @@ async function main() {
   const statuses = new Map<string, number>();
   const acknowledged: string[] = [];
   let next = 0;
-  let firstFailure: number | null = null;
-  let lastFailure: number | null = null;
+  // When answers other than 201 were seen (first and last second).
+  const refused: { from: number | null; to: number | null } = { from: null, to: null };
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
 
@@ -80,8 +80,8 @@ async function main() {
         status = `no answer (${(error as Error).name})`;
       }
       if (status !== '201') {
-        firstFailure ??= elapsed();
-        lastFailure = elapsed();
+        refused.from ??= elapsed();
+        refused.to = elapsed();
         await new Promise((r) => setTimeout(r, 200));
       }
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -115,7 +115,7 @@ async function main() {
         statuses: Object.fromEntries([...statuses].sort()),
         acknowledged: acknowledged.length,
         acknowledgedLost: lost.length,
-        refusedWindowSeconds: firstFailure === null ? null : { from: Number(firstFailure.toFixed(1)), to: Number(lastFailure!.toFixed(1)) },
+        refusedWindowSeconds: refused.from === null ? null : { from: Number(refused.from.toFixed(1)), to: Number(refused.to!.toFixed(1)) },
       },
       null,
       2,
