@@ -13,7 +13,7 @@ export const cancelMyEnrollmentAction = serverAction(formFields('sessionId'), as
   redirect(`/mon-espace?annulation=${result.previousStatus === 'waitlisted' ? 'attente' : 'inscription'}#mes-ateliers`);
 });
 
-// The new link is shown this once (app/_components/OnceLink); the old one stops working.
+// The new link is shown this once (app/_components/ActionButton with `secret`); the old one stops working.
 export const createCalendarLinkAction = serverAction(noFormFields, async (_input, actor) => {
   const token = await createCalendarToken(actor);
   revalidatePath('/mon-espace');

@@ -15,7 +15,7 @@ import { supportsOfSessions } from '@/lib/resources';
 import { signOutAction } from '@/app/actions';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
-import { OnceLink } from '@/app/_components/OnceLink';
+import { ActionButton } from '@/app/_components/ActionButton';
 import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
@@ -122,12 +122,12 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
         </h2>
         <p className="mb-3">{t('myEnrollments.calendarIntro')}</p>
         {calendarLink && <p className="mb-2 font-semibold">{t('myEnrollments.calendarMadeOn', { date: formatDayWithYear(calendarLink.createdAt, locale) })}</p>}
-        <OnceLink
-          id="lien-agenda"
+        <ActionButton
           action={createCalendarLinkAction}
-          button={calendarLink ? t('myEnrollments.calendarRenew') : t('myEnrollments.calendarCreate')}
+          fields={{}}
+          label={calendarLink ? t('myEnrollments.calendarRenew') : t('myEnrollments.calendarCreate')}
           className={calendarLink ? 'btn-secondary' : 'btn'}
-          labels={{ link: t('myEnrollments.calendarLabel'), hint: t('myEnrollments.calendarHint'), once: t('myEnrollments.calendarOnce'), copy: t('myEnrollments.calendarCopy'), copied: t('myEnrollments.calendarCopied') }}
+          secret={{ id: 'lien-agenda', labels: { link: t('myEnrollments.calendarLabel'), hint: t('myEnrollments.calendarHint'), once: t('myEnrollments.calendarOnce'), copy: t('myEnrollments.calendarCopy'), copied: t('myEnrollments.calendarCopied') } }}
         />
         {calendarLink && <p className="mb-4 mt-1 text-sm text-slate-700">{t('myEnrollments.calendarRenewHint')}</p>}
         {calendarLink && (

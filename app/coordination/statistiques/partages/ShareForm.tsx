@@ -2,12 +2,12 @@
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/FormField';
 import { FormMessage } from '@/app/_components/FormMessage';
-import { OnceSecret, type OnceLinkLabels } from '@/app/_components/OnceLink';
+import { OnceSecret, type OnceSecretLabels } from '@/app/_components/OnceSecret';
 import { createShareAction } from './actions';
 
 type Labels = { place: string; from: string; to: string; create: string };
 
-export function ShareForm({ labels, linkLabels, places, defaults }: { labels: Labels; linkLabels: OnceLinkLabels; places: { value: string; label: string }[]; defaults: { lieu: string; du: string; au: string } }) {
+export function ShareForm({ labels, linkLabels, places, defaults }: { labels: Labels; linkLabels: OnceSecretLabels; places: { value: string; label: string }[]; defaults: { lieu: string; du: string; au: string } }) {
   const [state, action, pending] = useActionState(createShareAction, {});
   const values = state.values ?? defaults;
   const placeErrors = state.fieldErrors?.place;

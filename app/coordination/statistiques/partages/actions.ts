@@ -7,7 +7,7 @@ import { createStatShare, renewStatShare, revokeStatShare } from '@/lib/stats/sh
 
 const shareUrl = (token: string) => `${publicOrigin()}/statistiques/partage/${token}`;
 
-// The new link is shown this once (app/_components/OnceLink): only its hash is kept.
+// The new link is shown this once (app/_components/ActionButton with `secret`): only its hash is kept.
 export const createShareAction = serverAction(formFields('lieu', 'du', 'au'), async (input, actor) => {
   const share = await createStatShare(actor, { place: input.lieu, from: input.du, to: input.au });
   revalidatePath('/coordination/statistiques/partages');

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/app/_components/ActionButton';
-import { OnceLink, type OnceLinkLabels } from '@/app/_components/OnceLink';
+import type { OnceSecretLabels } from '@/app/_components/OnceSecret';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { loggablePlaces } from '@/lib/activities';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -22,7 +22,7 @@ export default async function SharesPage({ searchParams }: { searchParams: Searc
   const [t, locale, places, shares] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), listStatShares(actor)]);
   const fallback = periodPresets(new Date()).last12Months;
   const date = (d: string) => formatCalendarDate(d, locale);
-  const linkLabels: OnceLinkLabels = { link: t('shares.link'), hint: t('shares.linkHint'), once: t('shares.once'), copy: t('shares.copy'), copied: t('shares.copied') };
+  const linkLabels: OnceSecretLabels = { link: t('shares.link'), hint: t('shares.linkHint'), once: t('shares.once'), copy: t('shares.copy'), copied: t('shares.copied') };
 
   return (
     <>
@@ -64,7 +64,7 @@ export default async function SharesPage({ searchParams }: { searchParams: Searc
                   {!s.revokedAt && <p className="mt-2 text-sm text-slate-700">{t('shares.renewHint')}</p>}
                   <div className="mt-2 flex flex-wrap gap-3">
                     {/* Also kept on a link just replaced: it shows the new link, this once. */}
-                    <OnceLink id={`lien-${s.id}`} action={renewShareAction} fields={{ shareId: s.id }} button={s.revokedAt ? null : t('shares.renew')} ariaLabel={t('shares.renewLabel', { scope, period })} className="btn-secondary" labels={linkLabels} />
+                    <ActionButton action={renewShareAction} fields={{ shareId: s.id }} label={s.revokedAt ? null : t('shares.renew')} ariaLabel={t('shares.renewLabel', { scope, period })} className="btn-secondary" secret={{ id: `lien-${s.id}`, labels: linkLabels }} />
                     {!s.revokedAt && <ActionButton action={revokeShareAction} fields={{ shareId: s.id }} label={t('shares.revoke')} ariaLabel={t('shares.revokeLabel', { scope, period })} className="btn-secondary" />}
                   </div>
                 </li>
