@@ -8,9 +8,18 @@ import { seedDemo, type SeedOptions } from '@/db/seed/seed';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-// Creates (on PostgreSQL) and migrates this test file's database (with the migrations of
-// migrationsFolder if given: see olderMigrations).
-export async function migrateTestDatabase(migrationsFolder?: string): Promise<void> {
+// Creates (on PostgreSQL) and migrates this test file's database. No parameter: it is passed
+// as is to beforeAll, whose fixtures argument must not be taken for a folder.
+export function migrateTestDatabase(): Promise<void> {
+  return createAndMigrate();
+}
+
+// The same with the migrations of another folder (see olderMigrations).
+export function migrateTestDatabaseWith(migrationsFolder: string): Promise<void> {
+  return createAndMigrate(migrationsFolder);
+}
+
+async function createAndMigrate(migrationsFolder?: string): Promise<void> {
   const server = process.env.TEST_DATABASE_URL;
   const name = process.env.COMPTOIR_TEST_DB_NAME;
   if (server && name && !globalThis.comptoirTestDbCreated) {

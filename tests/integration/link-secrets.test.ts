@@ -5,7 +5,7 @@ import { calendarFeed, createCalendarToken, myCalendarLink, revokeCalendarToken 
 import { NotFoundError } from '@/lib/errors';
 import { createStatShare, listStatShares, renewStatShare, revokeStatShare, sharedStats } from '@/lib/stats/shares';
 import { demoActor } from '../helpers/actors';
-import { db, migrateTestDatabase, olderMigrations } from '../helpers/db';
+import { db, migrateTestDatabase, migrateTestDatabaseWith, olderMigrations } from '../helpers/db';
 import { seedDemo } from '@/db/seed/seed';
 
 // Private calendar links and statistics share links are keys: the database keeps only their
@@ -39,7 +39,7 @@ describe('private links kept as hashes', () => {
   let oldOwnerId = '';
   beforeAll(async () => {
     // A database as it was before 0014, with one link of each kind given in clear.
-    await migrateTestDatabase(olderMigrations('0013_stats_rollups'));
+    await migrateTestDatabaseWith(olderMigrations('0013_stats_rollups'));
     const [owner] = rowsOf<{ id: string }>(
       await db.execute(sql`insert into users (name, email, calendar_token) values ('Odile Ancienne', 'odile.ancienne@exemple.fr', ${OLD_CALENDAR_TOKEN}) returning id`),
     );
