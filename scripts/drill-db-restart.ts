@@ -50,7 +50,7 @@ async function main() {
   const [session] = await sql<{ id: string; capacity: number }[]>`select id, capacity from sessions where status = 'scheduled' and starts_at > now() + interval '1 day' order by starts_at limit 1`;
   if (!session) throw new Error('no upcoming session in this database (seed it first)');
   await sql`update sessions set capacity = 100000 where id = ${session.id}`;
-  const people = await sql<{ id: string }[]>`insert into users (name, email) select 'Exercice ' || g, 'exercice.' || ${run} || '.' || g || '@exemple.fr' from generate_series(1, 20000) g returning id`;
+  const people = await sql<{ id: string }[]>`insert into users (name, email) select 'Exercice ' || g, 'exercice.' || ${run} || '.' || g || '@exemple.fr' from generate_series(1, 5000) g returning id`;
   await sql.end();
   const cookie = await signIn();
 
