@@ -5,9 +5,10 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { client } from './index';
 
-const migrationsFolder = path.join(process.cwd(), 'drizzle');
+const defaultFolder = path.join(process.cwd(), 'drizzle');
 
-export async function runMigrations(): Promise<void> {
+// migrationsFolder: another folder only for tests of a migration (from a database one step older).
+export async function runMigrations(migrationsFolder = defaultFolder): Promise<void> {
   const { db, kind } = client();
   if (kind === 'pglite') {
     await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });

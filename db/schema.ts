@@ -67,8 +67,10 @@ export const users = pgTable(
     // mediator; only the code's SHA-256 is kept, and it expires.
     claimCodeHash: text(),
     claimCodeExpiresAt: timestamp({ withTimezone: true }),
-    // Secret of the private calendar feed; null when revoked.
-    calendarToken: text(),
+    // The private calendar feed's secret, as lib/auth/secret-hash keeps it (never in clear: the
+    // link is shown once, when made); null when revoked.
+    calendarTokenHash: text(),
+    calendarTokenCreatedAt: timestamp({ withTimezone: true }),
     locale: text().notNull().default('fr'),
     disabledAt: timestamp({ withTimezone: true }),
     // Set when the person's data was erased (lib/privacy): the row stays, anonymised, so that
@@ -90,7 +92,7 @@ export const users = pgTable(
     index('users_last_active_idx').on(t.lastActiveAt),
     // Accounts without e-mail sign in with their phone number: one such account per number.
     uniqueIndex('users_phone_account_unique').on(t.phone).where(sql`${t.email} is null and ${t.passwordHash} is not null`),
-    uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
+    uniqueIndex('users_calendar_token_hash_unique').on(t.calendarTokenHash),
     index('users_created_by_idx').on(t.createdById),
     index('users_phone_idx').on(t.phone),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
@@ -483,7 +485,8 @@ export const statShares = pgTable(
   'stat_shares',
   {
     id: uuid().primaryKey().defaultRandom(),
-    token: text().notNull(),
+    // The link's secret, as lib/auth/secret-hash keeps it (shown once, when the link is made).
+    tokenHash: text().notNull(),
     scope: text().notNull(),
     placeId: uuid().references(() => places.id, { onDelete: 'cascade' }),
     fromDate: date().notNull(),
@@ -493,7 +496,7 @@ export const statShares = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('stat_shares_token_unique').on(t.token),
+    uniqueIndex('stat_shares_token_hash_unique').on(t.tokenHash),
     index('stat_shares_place_idx').on(t.placeId),
     index('stat_shares_created_by_idx').on(t.createdById),
     check('stat_shares_scope_valid', sql`(${t.scope} = 'network' and ${t.placeId} is null) or (${t.scope} = 'place' and ${t.placeId} is not null)`),

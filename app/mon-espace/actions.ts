@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createCalendarToken, revokeCalendarToken } from '@/lib/calendar/feed';
+import { calendarFeedUrl, createCalendarToken, revokeCalendarToken } from '@/lib/calendar/feed';
 import { cancelEnrollment } from '@/lib/enrollment';
 import { formAction, formFields, noFormFields, serverAction } from '@/lib/http/action';
 
@@ -13,10 +13,11 @@ export const cancelMyEnrollmentAction = serverAction(formFields('sessionId'), as
   redirect(`/mon-espace?annulation=${result.previousStatus === 'waitlisted' ? 'attente' : 'inscription'}#mes-ateliers`);
 });
 
-export const createCalendarLinkAction = formAction(noFormFields, async (_input, actor) => {
-  await createCalendarToken(actor);
+// The new link is shown this once (app/_components/ActionButton with `secret`); the old one stops working.
+export const createCalendarLinkAction = serverAction(noFormFields, async (_input, actor) => {
+  const token = await createCalendarToken(actor);
   revalidatePath('/mon-espace');
-  redirect('/mon-espace?agenda=cree#agenda');
+  return { ok: true, secret: calendarFeedUrl(token) };
 });
 
 export const revokeCalendarLinkAction = formAction(noFormFields, async (_input, actor) => {

@@ -1,43 +1,40 @@
 import type { Metadata } from 'next';
-import { publicOrigin } from '@/lib/http/origin';
 import Link from 'next/link';
 import { memosOfMySessions } from '@/lib/notes/memo';
 import { listMyAttendance } from '@/lib/attendance';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { myCalendarToken } from '@/lib/calendar/feed';
+import { myCalendarLink } from '@/lib/calendar/feed';
 import { listMyEnrollments } from '@/lib/enrollment';
 import { whenText } from '@/app/_components/catalogue-text';
-import { formatDay } from '@/lib/format/dates';
+import { formatDay, formatDayWithYear } from '@/lib/format/dates';
 import { getLocale, getT } from '@/lib/i18n';
 import { FormMessage } from '../_components/FormMessage';
 import { SessionList } from '../_components/SessionList';
 import { SupportsList } from '../ressources/_components/SupportsList';
 import { supportsOfSessions } from '@/lib/resources/workshop-supports';
+import { signOutAction } from '@/app/actions';
 import { createCalendarLinkAction, revokeCalendarLinkAction } from './actions';
 import { CancelEnrollmentForm } from './CancelEnrollmentForm';
-import { CopyField } from './CopyField';
+import { ActionButton } from '@/app/_components/ActionButton';
 import { CertificateLink } from './CertificateLink';
 
 export const metadata: Metadata = { title: 'Mon espace' };
 
 export default async function MySpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess('myspace:view', '/mon-espace');
-  const [t, locale, mine, attended, token, params, memos] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor), myCalendarToken(actor), searchParams, memosOfMySessions(actor)]);
+  const [t, locale, mine, attended, calendarLink, params, memos] = await Promise.all([getT(), getLocale(), listMyEnrollments(actor), listMyAttendance(actor), myCalendarLink(actor), searchParams, memosOfMySessions(actor)]);
   const banner =
     params.annulation === 'inscription'
       ? t('myEnrollments.cancelledBanner')
       : params.annulation === 'attente'
         ? t('myEnrollments.leftBanner')
-        : params.agenda === 'cree'
-          ? t('myEnrollments.calendarCreated')
-          : params.agenda === 'supprime'
-            ? t('myEnrollments.calendarRevoked')
-            : undefined;
+        : params.agenda === 'supprime'
+          ? t('myEnrollments.calendarRevoked')
+          : undefined;
   const supports = await supportsOfSessions(
     actor,
     attended.filter((a) => a.certificate).map((a) => a.sessionId),
   );
-  const feedUrl = token ? `${publicOrigin()}/api/v1/me/calendar/${token}.ics` : null;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('mySpace.title')}</h1>
@@ -124,20 +121,20 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           {t('myEnrollments.calendarTitle')}
         </h2>
         <p className="mb-3">{t('myEnrollments.calendarIntro')}</p>
-        {feedUrl ? (
-          <>
-            <CopyField id="lien-agenda" label={t('myEnrollments.calendarLabel')} hint={t('myEnrollments.calendarHint')} value={feedUrl} copyLabel={t('myEnrollments.calendarCopy')} copiedLabel={t('myEnrollments.calendarCopied')} />
-            <form action={revokeCalendarLinkAction}>
-              <p className="mb-2 text-sm text-slate-700">{t('myEnrollments.calendarRevokeHint')}</p>
-              <button type="submit" className="btn-secondary">
-                {t('myEnrollments.calendarRevoke')}
-              </button>
-            </form>
-          </>
-        ) : (
-          <form action={createCalendarLinkAction}>
-            <button type="submit" className="btn">
-              {t('myEnrollments.calendarCreate')}
+        {calendarLink && <p className="mb-2 font-semibold">{t('myEnrollments.calendarMadeOn', { date: formatDayWithYear(calendarLink.createdAt, locale) })}</p>}
+        <ActionButton
+          action={createCalendarLinkAction}
+          fields={{}}
+          label={calendarLink ? t('myEnrollments.calendarRenew') : t('myEnrollments.calendarCreate')}
+          className={calendarLink ? 'btn-secondary' : 'btn'}
+          secret={{ id: 'lien-agenda', labels: { link: t('myEnrollments.calendarLabel'), hint: t('myEnrollments.calendarHint'), once: t('myEnrollments.calendarOnce'), copy: t('myEnrollments.calendarCopy'), copied: t('myEnrollments.calendarCopied') } }}
+        />
+        {calendarLink && <p className="mb-4 mt-1 text-sm text-slate-700">{t('myEnrollments.calendarRenewHint')}</p>}
+        {calendarLink && (
+          <form action={revokeCalendarLinkAction}>
+            <p className="mb-2 text-sm text-slate-700">{t('myEnrollments.calendarRevokeHint')}</p>
+            <button type="submit" className="btn-secondary">
+              {t('myEnrollments.calendarRevoke')}
             </button>
           </form>
         )}
@@ -147,6 +144,14 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
           {t('myData.link')}
         </Link>
       </p>
+      {/* A plain button as well as the one in the header: on a shared computer of the place, leaving
+          is one click from here. */}
+      <form action={signOutAction} className="mt-8 border-t border-slate-300 pt-6">
+        <p className="mb-2">{t('mySpace.signOutHint')}</p>
+        <button type="submit" className="btn-secondary">
+          {t('layout.signOut')}
+        </button>
+      </form>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
 import { outbox, passwordResets, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan, type Actor } from '@/lib/auth/policy';
+import { hashSecret } from '@/lib/auth/secret-hash';
 import { writeAudit } from '@/lib/audit';
 import { publicOrigin } from '@/lib/http/origin';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -25,9 +26,8 @@ import { passwordSchema } from './schema';
 export const LINK_MINUTES = 60;
 export const DESK_CODE_HOURS = 24;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const linkHash = (token: string) => sha256(`comptoir-reset-link:${token}`);
-const deskHash = (userId: string, code: string) => sha256(`comptoir-reset-desk:${userId}:${normalizeClaimCode(code)}`);
+const linkHash = (token: string) => hashSecret('reset-link', token);
+const deskHash = (userId: string, code: string) => hashSecret('reset-desk', `${userId}:${normalizeClaimCode(code)}`);
 
 export { requestResetSchema };
 

@@ -5,29 +5,40 @@ import { db } from '@/db';
 import { enrollments, places, sessions, users, workshops } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/policy';
+import { hashSecret } from '@/lib/auth/secret-hash';
+import { publicOrigin } from '@/lib/http/origin';
 import { translator } from '@/lib/i18n';
 import { sessionEvent } from './event';
 import { toIcs } from './ics';
 
 // The private calendar feed of a learner: a secret URL that calendar apps subscribe to. The
-// token is the only key (calendar apps send no cookie), so it is long, random and revocable.
+// token is the only key (calendar apps send no cookie), so it is long, random and revocable. Only
+// its hash is kept: the link is shown once, when made; a new one replaces it.
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 // Past sessions stay in the feed this long, so last week's workshop does not vanish at once.
 const KEEP_PAST_DAYS = 90;
 
-export async function myCalendarToken(actor: Actor | null): Promise<string | null> {
+const tokenHash = (token: string) => hashSecret('calendar', token);
+
+// When the person's current link was made, or null when there is none.
+export async function myCalendarLink(actor: Actor | null): Promise<{ createdAt: Date } | null> {
   assertCan(actor, 'myspace:view');
-  const [row] = await db.select({ token: users.calendarToken }).from(users).where(eq(users.id, actor!.id));
-  return row?.token ?? null;
+  const [row] = await db.select({ createdAt: users.calendarTokenCreatedAt, hash: users.calendarTokenHash }).from(users).where(eq(users.id, actor!.id));
+  return row?.hash ? { createdAt: row.createdAt ?? new Date(0) } : null;
 }
 
-// A new secret (the previous link, if any, stops working).
+// The address calendar apps subscribe to.
+export function calendarFeedUrl(token: string): string {
+  return `${publicOrigin()}/api/v1/me/calendar/${token}.ics`;
+}
+
+// A new secret (the previous link, if any, stops working), returned this once.
 export async function createCalendarToken(actor: Actor | null, now = new Date()): Promise<string> {
   assertCan(actor, 'myspace:view');
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ calendarToken: token, updatedAt: now }).where(eq(users.id, actor!.id));
+    await tx.update(users).set({ calendarTokenHash: tokenHash(token), calendarTokenCreatedAt: now, updatedAt: now }).where(eq(users.id, actor!.id));
     await writeAudit(tx, { actorId: actor!.id, action: 'calendar.token-create', entityType: 'user', entityId: actor!.id, at: now });
   });
   return token;
@@ -36,7 +47,7 @@ export async function createCalendarToken(actor: Actor | null, now = new Date())
 export async function revokeCalendarToken(actor: Actor | null, now = new Date()): Promise<void> {
   assertCan(actor, 'myspace:view');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ calendarToken: null, updatedAt: now }).where(eq(users.id, actor!.id));
+    await tx.update(users).set({ calendarTokenHash: null, calendarTokenCreatedAt: null, updatedAt: now }).where(eq(users.id, actor!.id));
     await writeAudit(tx, { actorId: actor!.id, action: 'calendar.token-revoke', entityType: 'user', entityId: actor!.id, at: now });
   });
 }
@@ -47,7 +58,7 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
   const [owner] = await db
     .select({ id: users.id, locale: users.locale })
     .from(users)
-    .where(and(eq(users.calendarToken, token), isNull(users.disabledAt)));
+    .where(and(eq(users.calendarTokenHash, tokenHash(token)), isNull(users.disabledAt)));
   if (!owner) return null;
   const rows = await db
     .select({

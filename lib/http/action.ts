@@ -13,6 +13,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   // What the person typed, so the form is not emptied on error (never passwords).
   values?: Record<string, string>;
+  // A private link just made, shown this once (only its hash is kept): app/_components/OnceSecret.
+  secret?: string;
 };
 
 // The form's text fields: one string per name (Next.js' own "$ACTION_…" fields left out).

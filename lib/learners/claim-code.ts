@@ -1,5 +1,6 @@
 import 'server-only';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { hashSecret } from '@/lib/auth/secret-hash';
 
 // One-time codes that let a person claim the profile a mediator created for them at the desk.
 // 8 characters from 32 unambiguous ones (no I, O, 0, 1): 40 bits, with sign-up attempts
@@ -17,7 +18,7 @@ export function normalizeClaimCode(input: string): string {
 }
 
 export function hashClaimCode(code: string): string {
-  return createHash('sha256').update(`comptoir-claim:${normalizeClaimCode(code)}`).digest('hex');
+  return hashSecret('claim', normalizeClaimCode(code));
 }
 
 export function claimCodeExpiry(now: Date): Date {

@@ -59,7 +59,7 @@ async function buildExport(tx: Transaction, userId: string, now: Date): Promise<
       createdAtTheDeskBy: creator?.name ?? null,
       claimedAt: user.claimedAt?.toISOString() ?? null,
       hasPassword: Boolean(user.passwordHash),
-      calendarFeed: Boolean(user.calendarToken),
+      calendarFeed: Boolean(user.calendarTokenHash),
       lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
       disabled: Boolean(user.disabledAt),
     },
@@ -137,7 +137,8 @@ export async function erasePerson(
       // The commune stays: alone it names no one, and the statistics of the network count it.
       claimCodeHash: null,
       claimCodeExpiresAt: null,
-      calendarToken: null,
+      calendarTokenHash: null,
+      calendarTokenCreatedAt: null,
       consentAt: null,
       consentVersion: null,
       disabledAt: now,

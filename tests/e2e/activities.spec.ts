@@ -170,9 +170,15 @@ test('a coordinator reads the network statistics, prints a yearly report, and sh
   await page.goto('/coordination/statistiques/partages');
   await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'Au Comptoir Numérique, Saint-Étienne' });
   await page.getByRole('button', { name: 'Créer le lien' }).click();
-  await expect(page.getByText('Le lien est créé. Copiez-le pour le partager.')).toBeVisible();
+  await expect(page.getByText('Copiez ce lien maintenant : il ne sera plus affiché.')).toBeVisible();
   await check(page);
-  const link = await page.getByLabel('Adresse du lien').first().inputValue();
+  const first = await page.getByLabel('Adresse du lien').first().inputValue();
+  // A new link for the same place and period replaces it (the old one stops working).
+  await page.getByRole('button', { name: /^Faire un nouveau lien : Au Comptoir Numérique/ }).first().click();
+  await expect(page.getByLabel('Adresse du lien')).toHaveCount(2);
+  const link = await page.getByLabel('Adresse du lien').last().inputValue();
+  expect(link).not.toBe(first);
+  expect((await page.request.get(new URL(first).pathname)).status()).toBe(404);
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(link);

@@ -80,13 +80,23 @@ test.describe('signing up for a session', () => {
     await expect(panel.getByRole('button', { name: 'S’inscrire' })).toBeVisible();
   });
 
-  test('the private calendar link is created, serves the person’s sessions, and can be deleted', async ({ page }) => {
+  test('the private calendar link is shown once when made, serves the person’s sessions, is replaced by a new one, and can be deleted', async ({ page }) => {
     await signInAs(page, DEMO.learner, '/mon-espace');
     await page.getByRole('button', { name: 'Créer mon lien d’agenda' }).click();
     const field = page.getByLabel('Mon lien d’agenda');
     await expect(field).toHaveValue(/\/api\/v1\/me\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expect(page.getByText('Copiez ce lien maintenant : il ne sera plus affiché.')).toBeVisible();
     await expectNoAxeViolations(page);
+    const first = new URL(await field.inputValue());
+    // Once the page is reloaded, the link is gone: only when it was made.
+    await page.reload();
+    await expect(page.getByText(/^Lien créé le /)).toBeVisible();
+    await expect(field).toHaveCount(0);
+    await page.getByRole('button', { name: 'Faire un nouveau lien' }).click();
+    await expect(field).toHaveValue(/\/api\/v1\/me\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const url = new URL(await field.inputValue());
+    expect(url.pathname).not.toBe(first.pathname);
+    expect((await page.request.get(first.pathname)).status()).toBe(404);
     const feed = await page.request.get(url.pathname);
     expect(feed.status()).toBe(200);
     expect(feed.headers()['content-type']).toContain('text/calendar');
@@ -94,6 +104,21 @@ test.describe('signing up for a session', () => {
     await page.getByRole('button', { name: 'Supprimer ce lien' }).click();
     await expect(page.getByText('Le lien d’agenda est supprimé.')).toBeVisible();
     expect((await page.request.get(url.pathname)).status()).toBe(404);
+  });
+
+  test('“Se déconnecter” is one click away: in the header on a computer, on Mon espace on a phone', async ({ page }) => {
+    await signInAs(page, DEMO.learner, '/mon-espace');
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The header's button is in the closed menu; the page's own is there.
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' })).toBeHidden();
+    await expectNoAxeViolations(page);
+    await page.getByRole('main').getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
   });
 
   test('the session page and Mon espace fit a 360 px wide phone', async ({ page, browser }) => {

@@ -56,12 +56,13 @@ export async function signInAs(page: Page, email: string, callbackUrl?: string) 
 
 // Signed in: "Se déconnecter" is in the header (inside the closed "Menu" on a phone).
 export async function expectSignedIn(page: Page, timeout = 30_000): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Se déconnecter', includeHidden: true })).toBeAttached({ timeout });
+  await expect(page.getByRole('button', { name: 'Se déconnecter', includeHidden: true }).first()).toBeAttached({ timeout });
 }
 
 // Signs out through the header, opening the phone "Menu" first when the page is that narrow.
 export async function signOut(page: Page): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) await menu.click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  // The header's button (Mon espace has one too).
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
 }

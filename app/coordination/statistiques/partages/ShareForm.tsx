@@ -2,16 +2,19 @@
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/Fields';
 import { FormMessage } from '@/app/_components/FormMessage';
+import { OnceSecret, type OnceSecretLabels } from '@/app/_components/OnceSecret';
 import { createShareAction } from './actions';
 
 type Labels = { place: string; from: string; to: string; create: string };
 
-export function ShareForm({ labels, places, defaults }: { labels: Labels; places: { value: string; label: string }[]; defaults: { lieu: string; du: string; au: string } }) {
+export function ShareForm({ labels, linkLabels, places, defaults }: { labels: Labels; linkLabels: OnceSecretLabels; places: { value: string; label: string }[]; defaults: { lieu: string; du: string; au: string } }) {
   const [state, action, pending] = useActionState(createShareAction, {});
   const values = state.values ?? defaults;
   const placeErrors = state.fieldErrors?.place;
   return (
     <form action={action} noValidate className="max-w-xl">
+      {/* The link just made, shown this once (only its hash is kept). */}
+      {state.secret && <OnceSecret id="lien-cree" value={state.secret} labels={linkLabels} />}
       <FormMessage message={state.message} />
       <div className="mb-5">
         <label htmlFor="lieu" className="mb-1 block font-semibold">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { publicOrigin } from '@/lib/http/origin';
 import { ActionButton } from '@/app/_components/ActionButton';
+import type { OnceSecretLabels } from '@/app/_components/OnceSecret';
 import { FormMessage } from '@/app/_components/FormMessage';
 import { loggablePlaces } from '@/lib/activities/reads';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -9,7 +9,7 @@ import { param } from '@/lib/http/page';
 import { getLocale, getT } from '@/lib/i18n';
 import { periodPresets } from '@/lib/stats/period';
 import { listStatShares } from '@/lib/stats/shares';
-import { revokeShareAction } from './actions';
+import { renewShareAction, revokeShareAction } from './actions';
 import { ShareForm } from './ShareForm';
 
 export const metadata: Metadata = { title: 'Partager les statistiques' };
@@ -20,16 +20,14 @@ export default async function SharesPage({ searchParams }: { searchParams: Searc
   const actor = await requirePageAccess('stats:network', '/coordination/statistiques/partages');
   const sp = await searchParams;
   const [t, locale, places, shares] = await Promise.all([getT(), getLocale(), loggablePlaces(actor), listStatShares(actor)]);
-  const origin = publicOrigin();
   const fallback = periodPresets(new Date()).last12Months;
-  const created = param(sp.cree);
   const date = (d: string) => formatCalendarDate(d, locale);
+  const linkLabels: OnceSecretLabels = { link: t('shares.link'), hint: t('shares.linkHint'), once: t('shares.once'), copy: t('shares.copy'), copied: t('shares.copied') };
 
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t('shares.title')}</h1>
       <p className="mb-6 max-w-3xl">{t('shares.intro')}</p>
-      {created && <FormMessage tone="success" message={t('shares.created')} />}
       {param(sp.revoque) && <FormMessage tone="success" message={t('shares.revoked')} />}
 
       <section aria-labelledby="creer" className="card mb-8">
@@ -38,6 +36,7 @@ export default async function SharesPage({ searchParams }: { searchParams: Searc
         </h2>
         <ShareForm
           labels={{ place: t('shares.place'), from: t('shares.from'), to: t('shares.to'), create: t('shares.create') }}
+          linkLabels={linkLabels}
           places={[{ value: '', label: t('shares.network') }, ...places.map((p) => ({ value: p.slug, label: `${p.name}, ${p.commune}` }))]}
           defaults={{ lieu: param(sp.lieu) ?? '', du: param(sp.du) ?? fallback.from, au: param(sp.au) ?? fallback.to }}
         />
@@ -54,29 +53,20 @@ export default async function SharesPage({ searchParams }: { searchParams: Searc
             {shares.map((s) => {
               const scope = s.place?.name ?? t('shares.network');
               const period = t('stats.periodText', { from: date(s.from), to: date(s.to) });
-              const url = `${origin}/statistiques/partage/${s.token}`;
               return (
-                <li key={s.id} className={`card ${s.id === created ? 'border-2 border-brand-700' : ''}`}>
+                <li key={s.id} className="card">
                   <p className="text-lg font-semibold">{scope}</p>
                   <p>{period}</p>
                   <p className="text-slate-700">
                     {t('shares.createdBy', { name: s.createdByName ?? '—', date: formatCalendarDate(s.createdAt.toISOString().slice(0, 10), locale) })} ·{' '}
                     {s.revokedAt ? t('shares.revokedOn', { date: formatCalendarDate(s.revokedAt.toISOString().slice(0, 10), locale) }) : t('shares.active')}
                   </p>
-                  {!s.revokedAt && (
-                    <>
-                      <label htmlFor={`lien-${s.id}`} className="mt-2 block font-semibold">
-                        {t('shares.link')}
-                      </label>
-                      <input id={`lien-${s.id}`} readOnly value={url} className="mb-3 block min-h-12 w-full rounded-lg border-2 border-slate-500 bg-slate-50 px-3 font-mono text-sm" />
-                      <div className="flex flex-wrap gap-3">
-                        <a href={url} className="btn-secondary" aria-label={`${t('shares.open')} : ${scope}, ${period}`}>
-                          {t('shares.open')}
-                        </a>
-                        <ActionButton action={revokeShareAction} fields={{ shareId: s.id }} label={t('shares.revoke')} ariaLabel={t('shares.revokeLabel', { scope, period })} className="btn-secondary" />
-                      </div>
-                    </>
-                  )}
+                  {!s.revokedAt && <p className="mt-2 text-sm text-slate-700">{t('shares.renewHint')}</p>}
+                  <div className="mt-2 flex flex-wrap gap-3">
+                    {/* Also kept on a link just replaced: it shows the new link, this once. */}
+                    <ActionButton action={renewShareAction} fields={{ shareId: s.id }} label={s.revokedAt ? null : t('shares.renew')} ariaLabel={t('shares.renewLabel', { scope, period })} className="btn-secondary" secret={{ id: `lien-${s.id}`, labels: linkLabels }} />
+                    {!s.revokedAt && <ActionButton action={revokeShareAction} fields={{ shareId: s.id }} label={t('shares.revoke')} ariaLabel={t('shares.revokeLabel', { scope, period })} className="btn-secondary" />}
+                  </div>
                 </li>
               );
             })}
