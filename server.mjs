@@ -1,11 +1,11 @@
 // Production server: `npm start` (the same as `next start`, plus two things). The socket address
 // of each request is put in the x-comptoir-peer header, overwriting anything a client sent, so
 // that lib/http/client-address.ts can tell the real client from a forged X-Forwarded-For. And
-// the public pages seen by visitors who are not signed in are answered from a short-lived cache
-// of their rendered HTML, fresh nonce each time (lib/http/page-cache.mjs).
+// the public pages are answered from a short-lived cache of their rendered HTML, one version for
+// visitors and one for signed-in people, fresh nonce each time (lib/http/page-cache.mjs).
 import { createServer } from 'node:http';
 import next from 'next';
-import { createPageCache } from './lib/http/page-cache.mjs';
+import { createPageCache, forgetClientClaims } from './lib/http/page-cache.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -34,6 +34,7 @@ await app.prepare();
 const pages = createPageCache();
 createServer((request, response) => {
   request.headers['x-comptoir-peer'] = request.socket.remoteAddress ?? '';
+  forgetClientClaims(request);
   if (pages.serve(request, response)) return;
   pages.capture(request, response);
   handle(request, response);

@@ -1,12 +1,16 @@
-// The rendered public pages, kept a few seconds for visitors who are not signed in (used by
-// server.mjs, outside the Next.js bundles, hence plain JavaScript).
+// The rendered public pages, kept a few seconds and shared (used by server.mjs, outside the
+// Next.js bundles, hence plain JavaScript).
 //
 // - What: GET of the home page, the catalogue and the directory — pages that show only rows whose
-//   changes NOTIFY the data cache (workshops, sessions, sign-ups, places) — with no cookie other
-//   than the language one, answered 200 in HTML without setting a cookie. Signed-in people,
-//   client navigations (RSC), actions and every other page (a workshop's page shows its notes,
-//   whose moderation must show at once) are rendered each time as before.
-// - Key: the address (with its query) and the language.
+//   changes NOTIFY the data cache (workshops, sessions, sign-ups, places) — answered 200 in HTML
+//   without setting a cookie. Client navigations (RSC), actions and every other page (a
+//   workshop's page shows its notes, whose moderation must show at once) are rendered each time.
+// - Who: two versions of each page. Visitors get the page as rendered for a visitor. People
+//   with a session cookie get a version whose header's personal part is filled in by their
+//   browser (HeaderSessionIsland asks GET /api/v1/me): it is rendered without their cookies and
+//   with the x-comptoir-shared-render header, which only this module sets (server.mjs removes any
+//   copy a client sent). Nothing else on these pages depends on who asks.
+// - Key: the address (with its query), the language and the version.
 // - Freshness: an entry is dropped as soon as the data cache (lib/cache) is invalidated — any tag,
 //   by the NOTIFY of a write on any instance — and is renewed after `ttlMs` otherwise: the first
 //   request after that renders the page again while the others still get the kept one (for at
@@ -20,26 +24,43 @@ import { gzipSync } from 'node:zlib';
 
 const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/];
 const LOCALE_COOKIE = 'comptoir-lang';
+// next-auth's session cookie, chunked or not, http or https (as lib/auth/actor.ts).
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+// The same name as lib/http/shared-render.ts (a unit test checks it).
+export const SHARED_RENDER_HEADER = 'x-comptoir-shared-render';
 const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 
-// The language cookie's value when it is the only cookie; undefined when another cookie is sent.
-function localeOf(cookieHeader) {
-  if (!cookieHeader) return 'fr';
-  const pairs = cookieHeader.split(';').map((p) => p.trim()).filter(Boolean);
-  if (pairs.length !== 1 || !pairs[0].startsWith(`${LOCALE_COOKIE}=`)) return undefined;
-  return pairs[0].slice(LOCALE_COOKIE.length + 1) === 'en' ? 'en' : 'fr';
-}
+// [name, value] of each cookie of a Cookie header.
+const cookiesOf = (header) =>
+  (header ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    });
 
-// The key of a request whose page may be shared, or null.
-export function pageKey(request) {
+// How a request's page may be shared ({ key, locale, signedIn }), or null.
+function sharing(request) {
   if (request.method !== 'GET') return null;
   const h = request.headers;
   if (h.rsc || h['next-router-state-tree'] || h['next-action'] || h['next-router-prefetch'] || h.authorization) return null;
   const url = request.url ?? '/';
   const pathname = url.split('?')[0];
   if (!PUBLIC_PAGES.some((pattern) => pattern.test(pathname))) return null;
-  const locale = localeOf(h.cookie);
-  return locale ? `${locale} ${url}` : null;
+  const cookies = cookiesOf(h.cookie);
+  const locale = cookies.some(([name, value]) => name === LOCALE_COOKIE && value === 'en') ? 'en' : 'fr';
+  const signedIn = cookies.some(([name]) => SESSION_COOKIE.test(name));
+  return { key: `${locale} ${signedIn ? 'signed-in' : 'visitor'} ${url}`, locale, signedIn };
+}
+
+// The key of a request whose page may be shared, or null.
+export const pageKey = (request) => sharing(request)?.key ?? null;
+
+// A client may not ask for a shared render itself (server.mjs calls this for every request).
+export function forgetClientClaims(request) {
+  delete request.headers[SHARED_RENDER_HEADER];
 }
 
 export const newNonce = () => randomBytes(16).toString('base64');
@@ -92,9 +113,14 @@ export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Da
   // uncompressed HTML (the nonce is replaced in it at each answer).
   function capture(request, response) {
     if (!enabled()) return;
-    const key = pageKey(request);
+    const shared = sharing(request);
     const counter = invalidations();
-    if (!key || counter === undefined) return;
+    if (!shared || counter === undefined) return;
+    const { key, locale, signedIn } = shared;
+    // Rendered for everyone of its version: without the person's cookies.
+    if (locale === 'en') request.headers.cookie = `${LOCALE_COOKIE}=en`;
+    else delete request.headers.cookie;
+    if (signedIn) request.headers[SHARED_RENDER_HEADER] = 'signed-in';
     delete request.headers['accept-encoding'];
     const chunks = [];
     const write = response.write.bind(response);

@@ -43,6 +43,24 @@ export const personExportSchema = z
 export const privacyRoutes: RouteDoc[] = [
   {
     method: 'get',
+    path: '/api/v1/me',
+    summary: 'Qui est connecté : nom et espaces ouverts',
+    tag: 'Mes données',
+    access: 'apprenant (connecté)',
+    responses: {
+      200: {
+        description: 'La personne connectée et les espaces du site qu’elle peut ouvrir, dans l’ordre du menu.',
+        schema: z.object({
+          id: z.string().uuid(),
+          name: z.string(),
+          spaces: z.array(z.object({ code: z.enum(['myspace', 'mediation', 'coordination', 'admin']), href: z.string() })),
+        }),
+      },
+      401: { description: 'Connexion nécessaire.' },
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/me/export',
     summary: 'Toutes mes données, en JSON',
     tag: 'Mes données',

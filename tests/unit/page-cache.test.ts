@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module of server.mjs, without type declarations
-import { createPageCache, pageKey } from '@/lib/http/page-cache.mjs';
+import { createPageCache, forgetClientClaims, pageKey, SHARED_RENDER_HEADER } from '@/lib/http/page-cache.mjs';
+import { SHARED_RENDER_HEADER as HEADER_READ_BY_NEXT } from '@/lib/http/shared-render';
 
 // The rendered-page cache of server.mjs, in front of a stand-in for Next.js that renders a page
-// with the nonce of its CSP header, as the real one does.
+// with the nonce of its CSP header, as the real one does, and says which cookies and which shared
+// version it was asked for.
 
 type Cache = {
   serve: (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -28,11 +30,12 @@ function render(req: IncomingMessage, res: ServerResponse) {
   res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
   if (setCookie) res.setHeader('set-cookie', 'a=b');
   res.write(`<html><script nonce="${nonce}" src="/a.js"></script>`);
-  res.end(`<p>rendu ${renders} ${req.url}</p></html>`);
+  res.end(`<p>rendu ${renders} ${req.url} cookie=[${req.headers.cookie ?? ''}] version=[${req.headers[SHARED_RENDER_HEADER] ?? ''}]</p></html>`);
 }
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    forgetClientClaims(req);
     if (cache.serve(req, res)) return;
     cache.capture(req, res);
     render(req, res);
@@ -49,18 +52,38 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
 const nonceIn = (text: string) => /nonce[-="]+([A-Za-z0-9+/=]+)/.exec(text)?.[1];
 
 describe('the rendered-page cache', () => {
-  it('shares only the public pages of visitors without a session cookie', () => {
+  it('shares the public pages only, one version for visitors and one for signed-in people', () => {
     const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ url, method, headers }) as unknown as IncomingMessage;
-    expect(pageKey(req('/ateliers?page=2'))).toBe('fr /ateliers?page=2');
-    expect(pageKey(req('/ateliers', { cookie: 'comptoir-lang=en' }))).toBe('en /ateliers');
-    expect(pageKey(req('/ateliers', { cookie: 'authjs.session-token=x' }))).toBeNull();
-    expect(pageKey(req('/ateliers', { cookie: 'comptoir-lang=fr; authjs.session-token=x' }))).toBeNull();
+    expect(pageKey(req('/ateliers?page=2'))).toBe('fr visitor /ateliers?page=2');
+    expect(pageKey(req('/ateliers', { cookie: 'comptoir-lang=en' }))).toBe('en visitor /ateliers');
+    expect(pageKey(req('/ateliers', { cookie: 'authjs.csrf-token=y; comptoir-lang=en' }))).toBe('en visitor /ateliers');
+    expect(pageKey(req('/ateliers', { cookie: 'authjs.session-token=x' }))).toBe('fr signed-in /ateliers');
+    expect(pageKey(req('/', { cookie: 'comptoir-lang=en; __Secure-authjs.session-token.0=x' }))).toBe('en signed-in /');
+    expect(pageKey(req('/ateliers', { cookie: 'xauthjs.session-token=x' }))).toBe('fr visitor /ateliers');
     expect(pageKey(req('/ateliers', { rsc: '1' }))).toBeNull();
+    expect(pageKey(req('/ateliers', { authorization: 'Bearer x' }))).toBeNull();
     expect(pageKey(req('/ateliers', {}, 'POST'))).toBeNull();
     expect(pageKey(req('/mon-espace'))).toBeNull();
     expect(pageKey(req('/ateliers/x'))).toBeNull();
     expect(pageKey(req('/seances/x'))).toBeNull();
     expect(pageKey(req('/api/v1/workshops'))).toBeNull();
+    expect(SHARED_RENDER_HEADER).toBe(HEADER_READ_BY_NEXT);
+  });
+
+  it('renders a shared page without the person’s cookies, and the signed-in version with the shared-render header', async () => {
+    const visitor = await get('/?v=1', { cookie: 'authjs.csrf-token=y; comptoir-lang=en' });
+    expect(visitor.body).toContain('cookie=[comptoir-lang=en] version=[]');
+    const signedIn = await get('/?v=1', { cookie: 'authjs.session-token=secret; comptoir-lang=en' });
+    expect(signedIn.hit).toBe(false);
+    expect(signedIn.body).toContain('cookie=[comptoir-lang=en] version=[signed-in]');
+    expect(signedIn.body).not.toContain('secret');
+    // Another signed-in person gets the same page; the visitor's version is still kept apart.
+    expect(await get('/?v=1', { cookie: 'comptoir-lang=en; authjs.session-token=other' })).toMatchObject({ hit: true });
+    expect((await get('/?v=1', { cookie: 'comptoir-lang=en' })).body).toContain('version=[]');
+    // A page that is not shared keeps its cookies, and a client cannot ask for the shared version.
+    const own = await get('/mon-espace', { cookie: 'authjs.session-token=x', [SHARED_RENDER_HEADER]: 'signed-in' });
+    expect(own.body).toContain('cookie=[authjs.session-token=x] version=[]');
+    expect((await get('/lieux?v=2', { [SHARED_RENDER_HEADER]: 'signed-in' })).body).toContain('version=[]');
   });
 
   it('answers the same page again with a fresh nonce in the HTML and the CSP, until the data changes or the time is up', async () => {
@@ -94,12 +117,12 @@ describe('the rendered-page cache', () => {
     expect(renders).toBe(rendersBefore + 1);
   });
 
-  it('never shares a signed-in page nor a page that sets a cookie', async () => {
-    await get('/lieux', { cookie: 'authjs.session-token=x' });
-    expect((await get('/lieux', { cookie: 'authjs.session-token=x' })).hit).toBe(false);
+  it('never shares a page that sets a cookie', async () => {
     setCookie = true;
     await get('/?x=1');
     expect((await get('/?x=1')).hit).toBe(false);
+    await get('/?x=1', { cookie: 'authjs.session-token=x' });
+    expect((await get('/?x=1', { cookie: 'authjs.session-token=x' })).hit).toBe(false);
     setCookie = false;
   });
 });

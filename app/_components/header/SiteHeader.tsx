@@ -1,13 +1,17 @@
 import Link from 'next/link';
 import { setLanguage } from '@/app/actions';
 import { getLocale, getT } from '@/lib/i18n';
-import { HeaderSession, navLinkClass } from './HeaderSession';
+import { isSharedRender } from '@/lib/http/shared-render';
+import { HeaderSession, navLinkClass, sessionLabels } from './HeaderSession';
+import { HeaderSessionIsland } from './HeaderSessionIsland';
 import { MenuDisclosure } from './MenuDisclosure';
 
 // The site header: on a phone, the name of the site and a "Menu" button (under 80 px high); from
 // the md breakpoint, the language switch beside the name and the main navigation below.
+// On a page rendered to be shared by signed-in people (server.mjs), the personal part is filled in
+// by the browser.
 export async function SiteHeader() {
-  const [locale, t] = await Promise.all([getLocale(), getT()]);
+  const [locale, t, shared] = await Promise.all([getLocale(), getT(), isSharedRender()]);
   return (
     <header className="border-b border-slate-300 bg-brand-50">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-3 px-4 md:pt-2">
@@ -39,7 +43,7 @@ export async function SiteHeader() {
                   {t('layout.resources')}
                 </Link>
               </li>
-              <HeaderSession />
+              {shared ? <HeaderSessionIsland labels={await sessionLabels()} /> : <HeaderSession />}
             </ul>
           </nav>
         </MenuDisclosure>
