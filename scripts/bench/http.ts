@@ -37,15 +37,16 @@ export function databaseEnv(base: NodeJS.ProcessEnv, database: Database): NodeJS
 export type Server = { baseUrl: string; pid?: number; stop: () => void };
 
 // `node server.mjs` in its own process group, once /api/health answers.
-// `pageCache: false`: every page rendered each time (COMPTOIR_PAGE_CACHE=off).
-export async function startServer(database: Database, port: number, authSecret: string, { pageCache = true } = {}): Promise<Server> {
+// `pageCache: false`: every page rendered each time (COMPTOIR_PAGE_CACHE=off). `nodeArgs`: for
+// node itself (a CPU profile, say).
+export async function startServer(database: Database, port: number, authSecret: string, { pageCache = true, nodeArgs = [] as string[] } = {}): Promise<Server> {
   assertBuilt();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = databaseEnv({ ...process.env, NODE_ENV: 'production', AUTH_SECRET: authSecret, APP_URL: baseUrl, LOG_LEVEL: 'warn' }, database);
   delete env.COMPTOIR_DATA_CACHE; // the bench process turns its own cache off, never the server's
   if (pageCache) delete env.COMPTOIR_PAGE_CACHE;
   else env.COMPTOIR_PAGE_CACHE = 'off';
-  const child: ChildProcess = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'server.mjs', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const stop = () => {
     if (child.pid && child.exitCode === null) {
       try {
