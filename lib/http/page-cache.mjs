@@ -1,15 +1,17 @@
 // The rendered public pages, kept a few seconds and shared (used by server.mjs, outside the
 // Next.js bundles, hence plain JavaScript).
 //
-// - What: GET of the home page, the catalogue and the directory — pages that show only rows whose
-//   changes NOTIFY the data cache (workshops, sessions, sign-ups, places) — answered 200 in HTML
-//   without setting a cookie. Client navigations (RSC), actions and every other page (a
-//   workshop's page shows its notes, whose moderation must show at once) are rendered each time.
+// - What: GET of the home page, the catalogue, the directory, a place's page and a session's page
+//   — pages that show only rows whose changes NOTIFY the data cache (workshops, sessions,
+//   sign-ups, places) — answered 200 in HTML without setting a cookie. Client navigations (RSC),
+//   actions and every other page (a workshop's page shows its notes, whose moderation must show
+//   at once) are rendered each time.
 // - Who: two versions of each page. Visitors get the page as rendered for a visitor. People
-//   with a session cookie get a version whose header's personal part is filled in by their
-//   browser (HeaderSessionIsland asks GET /api/v1/me): it is rendered without their cookies and
-//   with the x-comptoir-shared-render header, which only this module sets (server.mjs removes any
-//   copy a client sent). Nothing else on these pages depends on who asks.
+//   with a session cookie get a version whose personal parts are filled in by their browser: the
+//   header's (HeaderSessionIsland asks GET /api/v1/me) and a session's sign-up panel
+//   (EnrollmentPanelSlot asks for it). It is rendered without their cookies and with the
+//   x-comptoir-shared-render header, which only this module sets (server.mjs removes any copy a
+//   client sent). Nothing else on these pages depends on who asks.
 // - Key: the address (with its query), the language and the version.
 // - Freshness: an entry is dropped as soon as the data cache (lib/cache) is invalidated — any tag,
 //   by the NOTIFY of a write on any instance — and is renewed after `ttlMs` otherwise: the first
@@ -22,7 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+$/, /^\/seances\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/];
 const LOCALE_COOKIE = 'comptoir-lang';
 // next-auth's session cookie, chunked or not, http or https (as lib/auth/actor.ts).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;

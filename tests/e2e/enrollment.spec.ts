@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, expectSignedIn, SignInPage } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, expectNoAxeViolations, expectNoHorizontalScroll, expectSignedIn, sessionWithFreeSeats, SignInPage } from './support';
 
 // Long journeys (two people, several pages each) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -16,20 +16,6 @@ const shots = process.env.E2E_SCREENSHOTS ? 'test-results/screens' : null;
 async function screenshot(page: Page, name: string) {
   if (!shots) return;
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-// A session of the demo mediator's place with free seats, read from the desk view's list.
-async function sessionWithFreeSeats(browser: Browser, skip = 0): Promise<string> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, DEMO.mediator);
-  await page.goto('/mediation/inscrire');
-  const options = await page.locator('a[data-session]').evaluateAll((nodes) => nodes.map((n) => ({ value: n.getAttribute('data-session')!, text: n.textContent ?? '' })));
-  await context.close();
-  const free = options.filter((o) => /places? libres?/.test(o.text));
-  expect(free.length).toBeGreaterThan(skip + 1);
-  // Later sessions: the demo learner's own sign-ups are the first ones.
-  return free[free.length - 1 - skip]!.value;
 }
 
 test.describe('signing up for a session', () => {

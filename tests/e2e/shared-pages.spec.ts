@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, expectNoAxeViolations, expectSignedIn, signInAs, signOut } from './support';
+import { DEMO, expectNoAxeViolations, expectSignedIn, sessionWithFreeSeats, signInAs, signOut } from './support';
 
-// The public pages (home, catalogue, directory) are shared by everyone who is signed in
-// (server.mjs, lib/http/page-cache.mjs): the page comes from the cache and the browser fills in
-// the personal part of the header (GET /api/v1/me).
+// The public pages (home, catalogue, directory, a place, a session) are shared by everyone who is
+// signed in (server.mjs, lib/http/page-cache.mjs): the page comes from the cache and the browser
+// fills in the personal parts — the header (GET /api/v1/me) and a session's sign-up panel.
 
 // Loads `path` until server.mjs answers it from its cache (a write elsewhere may drop the page
 // in between) and returns the HTML it sent.
@@ -66,5 +66,38 @@ test.describe('pages shared by signed-in people', () => {
     await expect(page.getByRole('link', { name: 'Mon espace' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Se déconnecter' }).first()).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('on a shared session page, a learner gets her own sign-up panel, signs up and cancels there', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const sessionId = await sessionWithFreeSeats(browser, 2);
+    await signInAs(page, DEMO.learner);
+    const html = await loadShared(page, `/seances/${sessionId}`);
+    expect(html).not.toContain('Annie Apprenante');
+    expect(html).toContain('Un instant');
+    const panel = page.getByRole('region', { name: 'Inscription' });
+    await expect(panel.getByRole('button', { name: 'S’inscrire' })).toBeVisible();
+    await expect(panel.getByText('Un instant')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await panel.getByRole('button', { name: 'S’inscrire' }).click();
+    const confirmation = panel.locator('[data-enrollment-standing]');
+    await expect(confirmation).toContainText('votre place est réservée');
+    await expect(confirmation).toBeFocused();
+
+    // Loaded again (shared, from the cache once more): her standing and the way to cancel.
+    await loadShared(page, `/seances/${sessionId}`);
+    await expect(panel.getByText('Votre place est réservée.')).toBeVisible();
+    await panel.getByText('Annuler mon inscription', { exact: true }).click();
+    await panel.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
+    await expect(confirmation).toHaveText('Votre inscription est annulée.');
+    await expect(panel.getByRole('button', { name: 'S’inscrire' })).toBeVisible();
+  });
+
+  test('a mediator gets the desk link in the panel of a shared session page', async ({ page, browser }) => {
+    const sessionId = await sessionWithFreeSeats(browser, 2);
+    await signInAs(page, DEMO.mediator);
+    await loadShared(page, `/seances/${sessionId}`);
+    await expect(page.getByRole('link', { name: 'Inscrire une personne à l’accueil' })).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -65,4 +65,18 @@ export async function signOut(page: Page): Promise<void> {
   if (await menu.isVisible()) await menu.click();
   // The header's button (Mon espace has one too).
   await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+}
+
+// A session of the demo mediator's place with free seats, read from the desk view's list.
+export async function sessionWithFreeSeats(browser: Browser, skip = 0): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, DEMO.mediator);
+  await page.goto('/mediation/inscrire');
+  const options = await page.locator('a[data-session]').evaluateAll((nodes) => nodes.map((n) => ({ value: n.getAttribute('data-session')!, text: n.textContent ?? '' })));
+  await context.close();
+  const free = options.filter((o) => /places? libres?/.test(o.text));
+  expect(free.length).toBeGreaterThan(skip + 1);
+  // Later sessions: the demo learner's own sign-ups are the first ones.
+  return free[free.length - 1 - skip]!.value;
 }

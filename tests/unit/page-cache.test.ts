@@ -66,6 +66,11 @@ describe('the rendered-page cache', () => {
     expect(pageKey(req('/mon-espace'))).toBeNull();
     expect(pageKey(req('/ateliers/x'))).toBeNull();
     expect(pageKey(req('/seances/x'))).toBeNull();
+    const id = '0b9c6f1e-5a3d-4c2b-9e8f-7a6b5c4d3e2f';
+    expect(pageKey(req(`/seances/${id}`, { cookie: 'authjs.session-token=x' }))).toBe(`fr signed-in /seances/${id}`);
+    expect(pageKey(req(`/seances/${id}/memo`))).toBeNull();
+    expect(pageKey(req('/lieux/epn-saint-etienne'))).toBe('fr visitor /lieux/epn-saint-etienne');
+    expect(pageKey(req('/lieux/epn-saint-etienne/programme'))).toBeNull();
     expect(pageKey(req('/api/v1/workshops'))).toBeNull();
     expect(SHARED_RENDER_HEADER).toBe(HEADER_READ_BY_NEXT);
   });

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EnrollmentPanel } from './EnrollmentPanel';
+import { EnrollmentPanelSlot } from './EnrollmentPanelSlot';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { hoursText, whenText } from '@/app/_components/catalogue-text';
 import { getPublicSession } from '@/lib/catalogue';
 import { NotFoundError } from '@/lib/errors';
 import { formatDayWithYear, formatDuration } from '@/lib/format/dates';
+import { isSharedRender } from '@/lib/http/shared-render';
 import { getLocale, getT, type MessageKey } from '@/lib/i18n';
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionPage({ params }: Props) {
   const { id } = await params;
-  const [session, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const [session, t, locale, shared] = await Promise.all([load(id), getT(), getLocale(), isSharedRender()]);
   const { workshop, place } = session;
   const when = whenText(session.startsAt, session.endsAt, locale);
   return (
@@ -54,7 +56,10 @@ export default async function SessionPage({ params }: Props) {
       {/* What the page is for comes first: signing up (or where one stands). */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <div id="inscription">
-          <EnrollmentPanel sessionId={session.id} workshopSlug={workshop.slug} />
+          {/* Shared by everyone signed in (server.mjs): each browser asks for its own panel. */}
+          <EnrollmentPanelSlot sessionId={session.id} deferred={shared} labels={{ title: t('enrollmentPanel.title'), loading: t('enrollmentPanel.loading'), failed: t('enrollmentPanel.loadFailed') }}>
+            {shared ? null : <EnrollmentPanel sessionId={session.id} workshopSlug={workshop.slug} />}
+          </EnrollmentPanelSlot>
         </div>
 
         <section aria-labelledby="infos-titre" className="card">
