@@ -80,3 +80,21 @@ export function formAction<S extends FormSchema>(schema: S, handler: (input: z.i
     await handler(input, await currentActor());
   };
 }
+
+// A server function that only reads: what a shared page leaves to the browser (the sign-up panel
+// of the person who asks). Its one argument is checked by `schema` (anything else answers
+// null, nothing is read); unexpected errors are logged, and the browser shows its French
+// message. Reads the actor like the other actions.
+export function readAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, actor: Actor | null) => Promise<T>) {
+  return async (argument: unknown): Promise<T | null> => {
+    const input = schema.safeParse(argument);
+    if (!input.success) return null;
+    try {
+      return await handler(input.data, await currentActor());
+    } catch (error) {
+      unstable_rethrow(error);
+      if (!isDatabaseUnavailable(error)) log.error({ err: errorSummary(error) }, 'unexpected error in a read action');
+      throw new Error('unavailable');
+    }
+  };
+}

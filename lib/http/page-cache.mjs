@@ -24,7 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+$/, /^\/seances\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+$/, /^\/seances\/[0-9a-f-]{36}$/];
 const LOCALE_COOKIE = 'comptoir-lang';
 // next-auth's session cookie, chunked or not, http or https (as lib/auth/actor.ts).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;

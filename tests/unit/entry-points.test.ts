@@ -49,13 +49,13 @@ describe('server actions', () => {
     expect(actionFiles.length).toBeGreaterThan(15);
   });
 
-  it.each(actionFiles.map(rel))('%s declares "use server" at the top and exports only serverAction / formAction', (file) => {
+  it.each(actionFiles.map(rel))('%s declares "use server" at the top and exports only serverAction / formAction / readAction', (file) => {
     const text = readFileSync(path.join(APP, file), 'utf8');
     expect(text.trimStart().startsWith("'use server'"), 'no inline "use server" inside components').toBe(true);
     expect(text, 'no bare exported functions').not.toMatch(/export\s+(default\s+)?(async\s+)?function/);
     const exported = [...text.matchAll(/export\s+const\s+(\w+)\s*=\s*(\w+)\(/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, wrapper] of exported) expect(['serverAction', 'formAction'], `${name} in ${file}`).toContain(wrapper);
+    for (const [, name, wrapper] of exported) expect(['serverAction', 'formAction', 'readAction'], `${name} in ${file}`).toContain(wrapper);
     // Every export is one of those.
     expect([...text.matchAll(/^export\s/gm)].length).toBe(exported.length);
   });
