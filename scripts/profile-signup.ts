@@ -1,14 +1,16 @@
 // npm run bench:profile-signup — where the time of a sign-up over HTTP goes (issue 15, item 3).
 //
 // On the bench's large database (BENCH_DATABASE_URL, or the PGlite of .data/bench: run
-// `npm run bench` once first), runs 2,000 sign-ups to one session over HTTP, 20 at a time,
-// against `node --cpu-prof server.mjs`, then prints the server's CPU time per part of the stack
-// (self time, by package or by our own modules) and where the samples fall.
+// `npm run bench` once first), three ways of signing 2,000 people up to one session, 20 at a
+// time: the bench's bare lock-count-insert transaction in SQL; our own path in this process
+// (loadActor + enroll(), as the API route calls them, without HTTP nor Next.js); and over HTTP
+// against `node --cpu-prof server.mjs`. Then prints the server's CPU time per part of the stack
+// (self time, by package or by our own modules).
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseEnv, freePort, startServer, type Database } from './bench/http';
-import { cookiesOf, prepareSignups, signupsOverHttp } from './bench/signup';
+import { cookiesOf, prepareSignups, runCount, signupsInSql, signupsOverHttp } from './bench/signup';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' } } });
 const count = Number(values.count);
@@ -36,6 +38,12 @@ function partOf(frame: Node['callFrame']): string {
 async function main() {
   Object.assign(process.env, databaseEnv(process.env, database), { AUTH_SECRET: secret, LOG_LEVEL: 'warn', COMPTOIR_DATA_CACHE: 'off' });
   const { closeDb, db } = await import('@/db');
+  const { loadActor } = await import('@/lib/accounts');
+  const { enroll } = await import('@/lib/enrollment');
+  const concurrency = Number(values.concurrency);
+  const bare = await signupsInSql(db, concurrency, count);
+  const own = await prepareSignups(db, count);
+  const inProcess = await runCount(async (i) => (await enroll(await loadActor(own.userIds[i]!, 0), own.sessionId)).status === 'confirmed', concurrency, count);
   const { sessionId, userIds } = await prepareSignups(db, count);
   const cookies = await cookiesOf(userIds, secret);
   await closeDb();
@@ -48,7 +56,7 @@ async function main() {
   });
   let result;
   try {
-    result = await signupsOverHttp(server.baseUrl, sessionId, cookies, Number(values.concurrency));
+    result = await signupsOverHttp(server.baseUrl, sessionId, cookies, concurrency);
   } finally {
     server.stop();
   }
@@ -66,7 +74,11 @@ async function main() {
     selfMs.set(part, (selfMs.get(part) ?? 0) + ms);
     if (part !== '(inactif)') total += ms;
   });
-  console.log(`${result.count} inscriptions, ${result.perSecond.toFixed(0)}/s (p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms), ${result.errors} erreurs.`);
+  const line = (name: string, r: { count: number; perSecond: number; p50: number; p99: number; errors: number }) =>
+    console.log(`${name} : ${r.count} inscriptions, ${r.perSecond.toFixed(0)}/s (p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms), ${r.errors} erreurs.`);
+  line('SQL nu (verrou, compte, insertion)', bare);
+  line('notre chemin dans ce processus (loadActor + enroll)', inProcess);
+  line('HTTP, serveur sous profilage', result);
   console.log(`Temps CPU du serveur (hors inactif) : ${total.toFixed(0)} ms, soit ${(total / result.count).toFixed(2)} ms par inscription ; inactif ${(selfMs.get('(inactif)') ?? 0).toFixed(0)} ms.`);
   console.log('| partie | ms | part | ms par inscription |');
   console.log('| --- | --- | --- | --- |');

@@ -1,11 +1,11 @@
 // The rendered public pages, kept a few seconds and shared (used by server.mjs, outside the
 // Next.js bundles, hence plain JavaScript).
 //
-// - What: GET of the home page, the catalogue, the directory, a place's page and a session's page
-//   — pages that show only rows whose changes NOTIFY the data cache (workshops, sessions,
-//   sign-ups, places) — answered 200 in HTML without setting a cookie. Client navigations (RSC),
-//   actions and every other page (a workshop's page shows its notes, whose moderation must show
-//   at once) are rendered each time.
+// - What: GET of the home page, the catalogue, the directory, a place's page and programme, and a
+//   session's page — pages that show only rows whose changes NOTIFY the data cache (workshops,
+//   sessions, sign-ups, places) — answered 200 in HTML without setting a cookie. Client
+//   navigations (RSC), actions and every other page (a workshop's page shows its notes, whose
+//   moderation must show at once) are rendered each time.
 // - Who: two versions of each page. Visitors get the page as rendered for a visitor. People
 //   with a session cookie get a version whose personal parts are filled in by their browser: the
 //   header's (HeaderSessionIsland asks GET /api/v1/me) and a session's sign-up panel
@@ -24,7 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+$/, /^\/seances\/[0-9a-f-]{36}$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+(\/programme)?$/, /^\/seances\/[0-9a-f-]{36}$/];
 const LOCALE_COOKIE = 'comptoir-lang';
 // next-auth's session cookie, chunked or not, http or https (as lib/auth/actor.ts).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;

@@ -10,7 +10,7 @@ import { percentile } from './http';
 export type Throughput = { count: number; perSecond: number; p50: number; p99: number; errors: number };
 
 // `total` calls of `once`, `concurrency` at a time.
-async function runCount(once: (i: number) => Promise<boolean>, concurrency: number, total: number): Promise<Throughput> {
+export async function runCount(once: (i: number) => Promise<boolean>, concurrency: number, total: number): Promise<Throughput> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;

@@ -70,7 +70,8 @@ describe('the rendered-page cache', () => {
     expect(pageKey(req(`/seances/${id}`, { cookie: 'authjs.session-token=x' }))).toBe(`fr signed-in /seances/${id}`);
     expect(pageKey(req(`/seances/${id}/memo`))).toBeNull();
     expect(pageKey(req('/lieux/epn-saint-etienne'))).toBe('fr visitor /lieux/epn-saint-etienne');
-    expect(pageKey(req('/lieux/epn-saint-etienne/programme'))).toBeNull();
+    expect(pageKey(req('/lieux/epn-saint-etienne/programme?mois=2026-12'))).toBe('fr visitor /lieux/epn-saint-etienne/programme?mois=2026-12');
+    expect(pageKey(req('/lieux/epn-saint-etienne/programme.pdf'))).toBeNull();
     expect(pageKey(req('/api/v1/workshops'))).toBeNull();
     expect(SHARED_RENDER_HEADER).toBe(HEADER_READ_BY_NEXT);
   });
