@@ -11,6 +11,7 @@ import { confirmedSeats, hasFreeSeat, seatCounts, seatsLeft, sessionRow } from '
 import { NotFoundError } from '@/lib/errors';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { upcomingSessionsOf, type PlaceOption, type SessionFilters, type SessionSummary } from './search';
+import { workshopContentColumns, type WorkshopContent } from './workshop-content';
 import { isUuid } from '@/lib/ids';
 
 // The data of the public pages of one workshop and one session (with the other dates to offer
@@ -20,18 +21,7 @@ import { isUuid } from '@/lib/ids';
 
 const UPCOMING_LIMIT = 50;
 
-export type PublicWorkshop = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  description: string;
-  themes: Theme[];
-  level: Level;
-  durationMinutes: number;
-  audiences: Audience[];
-  prerequisites: string;
-  toBring: string;
+export type PublicWorkshop = WorkshopContent & {
   places: PlaceOption[];
   // The upcoming sessions that match the filters (all of them without filters)…
   upcomingSessions: SessionSummary[];
@@ -53,17 +43,7 @@ export async function getPublicWorkshop(slug: string, { now, filters = {} as Ses
     return cached(`workshop:${slug}:${JSON.stringify(filters)}`, (w) => [`workshop:${slug}`, `workshop:${w.id}`, 'places'], () => getPublicWorkshop(slug, { now: new Date(), filters }));
   const [workshop] = await db
     .select({
-      id: workshops.id,
-      slug: workshops.slug,
-      title: workshops.title,
-      summary: workshops.summary,
-      description: workshops.description,
-      themes: workshops.themes,
-      level: workshops.level,
-      durationMinutes: workshops.durationMinutes,
-      audiences: workshops.audiences,
-      prerequisites: workshops.prerequisites,
-      toBring: workshops.toBring,
+      ...workshopContentColumns,
       pastSessionCount: sql<number>`(select count(*)::int from ${sessions} s where s.workshop_id = ${workshops}.id and s.status <> 'cancelled' and s.ends_at <= ${now.toISOString()}::timestamptz)`,
     })
     .from(workshops)

@@ -10,6 +10,7 @@ import { slugCandidate, slugify } from '@/lib/slug';
 import { parseInput } from '@/lib/validation';
 import type { Audience, Level, Theme } from '@/lib/vocabulary';
 import { createWorkshopSchema, updateWorkshopSchema, type WorkshopStatus } from './schema';
+import { workshopContentColumns, type WorkshopContent } from './workshop-content';
 import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 // Building the catalogue: staff create, edit, publish and archive workshops.
@@ -23,18 +24,7 @@ import { notifyWishersWhenOpen } from '@/lib/wishes/notify';
 
 export type PlaceRef = { id: string; slug: string; name: string; commune: string };
 
-export type WorkshopView = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  description: string;
-  themes: Theme[];
-  level: Level;
-  durationMinutes: number;
-  audiences: Audience[];
-  prerequisites: string;
-  toBring: string;
+export type WorkshopView = WorkshopContent & {
   status: WorkshopStatus;
   places: PlaceRef[];
   createdAt: Date;
@@ -58,17 +48,7 @@ function assertCanManageWorkshop(actor: Actor | null, placeIds: readonly string[
 }
 
 const workshopColumns = {
-  id: workshops.id,
-  slug: workshops.slug,
-  title: workshops.title,
-  summary: workshops.summary,
-  description: workshops.description,
-  themes: workshops.themes,
-  level: workshops.level,
-  durationMinutes: workshops.durationMinutes,
-  audiences: workshops.audiences,
-  prerequisites: workshops.prerequisites,
-  toBring: workshops.toBring,
+  ...workshopContentColumns,
   status: workshops.status,
   createdAt: workshops.createdAt,
   updatedAt: workshops.updatedAt,
