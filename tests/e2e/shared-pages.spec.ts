@@ -58,6 +58,17 @@ test.describe('pages shared by signed-in people', () => {
     expect(html).not.toContain('Mehdi Médiateur');
   });
 
+  test('without JavaScript, a signed-in person still finds the way to her space on a shared page', async ({ page, browser }) => {
+    await signInAs(page, DEMO.learner);
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    await noScript.addCookies(await page.context().cookies());
+    const plain = await noScript.newPage();
+    await loadShared(plain, '/ateliers');
+    await expect(plain.getByRole('link', { name: 'Mon espace' })).toBeVisible();
+    await expect(plain.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
+    await noScript.close();
+  });
+
   test('on a phone, the personal links are in the menu', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signInAs(page, DEMO.learner);

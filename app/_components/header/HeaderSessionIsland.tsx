@@ -1,6 +1,7 @@
 'use client';
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { SessionLinks, type SessionLabels, type SessionState } from './SessionLinks';
+import { navLinkClass, SessionLinks, type SessionLabels, type SessionState } from './SessionLinks';
 
 // The personal part of the header on a page shared by everyone who is signed in (server.mjs
 // keeps it a few seconds, lib/http/page-cache.mjs): the browser asks who is signed in
@@ -20,6 +21,17 @@ export function HeaderSessionIsland({ labels }: { labels: SessionLabels }) {
     return () => controller.abort();
   }, []);
 
-  if (state === 'loading') return <li aria-hidden="true" className="min-h-11 md:ml-auto" />;
+  // Until then an empty place (without JavaScript: the way to one's space, which asks to sign in
+  // when the session is over).
+  if (state === 'loading')
+    return (
+      <li className="min-h-11 md:ml-auto">
+        <noscript>
+          <Link href="/mon-espace" className={navLinkClass}>
+            {labels.spaces.myspace}
+          </Link>
+        </noscript>
+      </li>
+    );
   return <SessionLinks state={state} labels={labels} />;
 }
