@@ -11,8 +11,10 @@ import { isUuid } from '@/lib/ids';
 // and places come from the database, as for getActor().
 export async function getApiActor(request: Request): Promise<Actor | null> {
   const secret = authSecret();
-  // Over https only the __Secure- cookie counts (a plain one could be planted over http).
-  const https = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  // Over https only the __Secure- cookie counts (a plain one could be planted over http). Served
+  // at an https address (APP_URL, as next-auth decides for pages), even behind a proxy that does
+  // not say so.
+  const https = (process.env.APP_URL ?? '').startsWith('https:') || new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   for (const secureCookie of https ? [true] : [false]) {
     const token = await getToken({ req: request, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } as never });
     if (token?.sub) return isUuid(token.sub) ? loadActor(token.sub, typeof token.sv === 'number' ? token.sv : 0) : null;

@@ -2,8 +2,9 @@
 // Next.js bundles, hence plain JavaScript).
 //
 // - What: GET of the home page, the catalogue, the directory, a place's page and programme, and a
-//   session's page — pages that show only rows whose changes NOTIFY the data cache (workshops,
-//   sessions, sign-ups, places) — answered 200 in HTML without setting a cookie. Client
+//   session's page — pages that show rows whose changes NOTIFY the data cache (workshops,
+//   sessions and their trainers, sign-ups, places; only a trainer renaming their account does
+//   not, and shows within the 10 s below) — answered 200 in HTML without setting a cookie. Client
 //   navigations (RSC), actions and every other page (a workshop's page shows its notes, whose
 //   moderation must show at once) are rendered each time.
 // - Who: two versions of each page. Visitors get the page as rendered for a visitor. People

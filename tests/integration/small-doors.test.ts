@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getApiActor } from '@/lib/auth/api';
 import { ForbiddenError } from '@/lib/errors';
 import { runOutboxNow } from '@/lib/notifications/worker';
@@ -21,5 +21,16 @@ describe('smaller doors', () => {
     const plain = await sessionCookieFor(learner);
     expect(await getApiActor(new Request('http://localhost/api/v1/me/enrollments', { headers: { cookie: plain } }))).toMatchObject({ id: learner.id });
     expect(await getApiActor(new Request('https://comptoir.example/api/v1/me/enrollments', { headers: { cookie: plain } }))).toBeNull();
+  });
+
+  it('served at an https address, counts only the __Secure- cookie even behind a proxy that says http (as next-auth does for pages)', async () => {
+    const learner = await demoActor('learner');
+    const plain = await sessionCookieFor(learner);
+    vi.stubEnv('APP_URL', 'https://comptoir.example');
+    try {
+      expect(await getApiActor(new Request('http://127.0.0.1:3000/api/v1/me', { headers: { cookie: plain } }))).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

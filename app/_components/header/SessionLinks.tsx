@@ -32,7 +32,7 @@ export function SessionLinks({ state, labels }: { state: SessionState; labels: S
       <li className="mt-2 border-t border-slate-300 pt-3 md:mt-0 md:ml-auto md:border-0 md:pt-0">
         {state ? (
           <form action={signOutAction} className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <span className="text-sm text-slate-700">{labels.signedInAs.replace('{name}', state.name)}</span>
+            <span className="text-sm text-slate-700">{labels.signedInAs.replace('{name}', () => state.name)}</span>
             <button type="submit" className="btn-secondary min-h-11 w-full text-base sm:w-auto">
               {labels.signOut}
             </button>

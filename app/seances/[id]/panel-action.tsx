@@ -11,7 +11,9 @@ import { EnrollmentPanel } from './EnrollmentPanel';
 export const enrollmentPanelFor = readAction(uuidSchema, async (sessionId) => {
   try {
     const session = await getPublicSession(sessionId);
-    return <EnrollmentPanel sessionId={session.id} workshopSlug={session.workshop.slug} />;
+    // Drawn here (an async component is a function), so that a failed read is caught by
+    // readAction rather than while the answer is sent.
+    return await EnrollmentPanel({ sessionId: session.id, workshopSlug: session.workshop.slug });
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
