@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { benchBigDownloads, prepareResourceBench, RESOURCE_TARGETS } from './bench-resources';
 import { assertBuilt, databaseEnv, freePort, measure, medianOf, startServer, tsxBin, type Database, type Result } from './bench/http';
 import { kB, pageWeight, publicSessionPath, type PageWeight } from './bench/pages';
-import { cookiesOf, prepareSignups, signupsInSql, signupsOverHttp, type Throughput } from './bench/signup';
+import { cookiesOf, prepareSignups, signupsInSql, signupsOverHttp, WARM_UP_SIGNUPS, type Throughput } from './bench/signup';
 import { ensureActivities, timeNetworkYear } from './bench/stats';
 
 export type BenchTarget = { name: string; path: string };
@@ -44,7 +44,7 @@ const { values } = parseArgs({
 const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
 const SQL_SIGNUPS = 2000;
-const HTTP_SIGNUPS = 400;
+const HTTP_SIGNUPS = 1000;
 
 const large: Database = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { pgliteDir: path.resolve('.data/bench') };
 const demo: Database = large.url ? { url: large.url.replace(/\/([^/?]+)(\?|$)/, '/$1_demo$2') } : { pgliteDir: path.resolve('.data/bench-demo') };
@@ -91,7 +91,7 @@ async function inProcess(): Promise<InProcess> {
     const stats = await timeNetworkYear(5);
     console.log(`Inscriptions en SQL (${SQL_SIGNUPS}, ${concurrency} clients)…`);
     const sqlSignups = await signupsInSql(db, concurrency, SQL_SIGNUPS);
-    const { sessionId, userIds } = await prepareSignups(db, HTTP_SIGNUPS);
+    const { sessionId, userIds } = await prepareSignups(db, HTTP_SIGNUPS + WARM_UP_SIGNUPS);
     return { described, statementsPerView, stats, sql: sqlSignups, signup: { sessionId, cookies: await cookiesOf(userIds, secret) } };
   } finally {
     await closeDb();

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseEnv, freePort, startServer, type Database } from './bench/http';
-import { cookiesOf, prepareSignups, runCount, signupsInSql, signupsOverHttp } from './bench/signup';
+import { cookiesOf, prepareSignups, runCount, signupsInSql, signupsOverHttp, WARM_UP_SIGNUPS } from './bench/signup';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' } } });
 const count = Number(values.count);
@@ -44,7 +44,7 @@ async function main() {
   const bare = await signupsInSql(db, concurrency, count);
   const own = await prepareSignups(db, count);
   const inProcess = await runCount(async (i) => (await enroll(await loadActor(own.userIds[i]!, 0), own.sessionId)).status === 'confirmed', concurrency, count);
-  const { sessionId, userIds } = await prepareSignups(db, count);
+  const { sessionId, userIds } = await prepareSignups(db, count + WARM_UP_SIGNUPS);
   const cookies = await cookiesOf(userIds, secret);
   await closeDb();
 
