@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { db, type Executor } from '@/db';
+import { db, type Executor, type Transaction } from '@/db';
 import { attendance, places, sessions, users } from '@/db/schema';
 import { assertCan, placeScope, type Actor } from '@/lib/auth/policy';
 import { confirmedSeats } from '@/lib/enrollment/seats';
@@ -113,6 +113,14 @@ function fullMonths(period: Period): { fullFrom: string; fullTo: string } {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
+// One statistics query in its own transaction, without query compilation (JIT).
+function withoutJit<T>(query: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return query(tx);
+  });
+}
+
 // Computes the statistics of a scope for a period, in four queries, from the daily rollups of the
 // activity reports (db/schema.ts statsActivityDays and the next ones, kept by triggers) and the
 // sessions: a year of a 500-place network (about 100,000 activities) reads a few thousand rows
@@ -136,15 +144,13 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
         select d.place_key, d.activities from stats_activity_days d where ${inPeriod} and not (d.day >= ${fullFrom} and d.day < ${fullTo})`
     : sql`select d.place_key, d.activities from stats_activity_days d where ${inPeriod} and ${inScope}`;
 
-  // One transaction, so that the database does not compile these queries (JIT): each runs in
-  // a few milliseconds, and PostgreSQL's cost estimates would otherwise have it spend longer
-  // compiling than running.
-  const [activityRows, breakdownRows, peopleRows, sessionRows] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return [
+  // The four queries at once, each on its own connection (the database answers them side by
+  // side), each in a transaction that turns off query compilation (JIT): PostgreSQL's cost
+  // estimates would otherwise have it spend longer compiling than running.
+  const [activityRows, breakdownRows, peopleRows, sessionRows] = await Promise.all([
     // 1. Counts, minutes and anonymous head counts: overall, per kind and month, per duration
     //    band (grouping sets: one pass over the period's daily rollups); and per place.
-    await rows<{ g: string; kind: string | null; month: string | null; band: string | null; place_id: string | null; place_name: string | null; n: number; minutes: number; anonymous_individual: number; anonymous_collective: number }>(tx, sql`
+    withoutJit((tx) => rows<{ g: string; kind: string | null; month: string | null; band: string | null; place_id: string | null; place_name: string | null; n: number; minutes: number; anonymous_individual: number; anonymous_collective: number }>(tx, sql`
       select
         case when grouping(d.kind, to_char(d.day, 'YYYY-MM')) = 0 then 'month' when grouping(d.band) = 0 then 'band' else 'total' end as g,
         d.kind::text as kind, to_char(d.day, 'YYYY-MM') as month, d.band, null as place_id, null as place_name,
@@ -156,14 +162,14 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
       union all
       select 'place', null, null, null, x.place_key, ${places.name}, x.n, 0, 0, 0
       from (select d.place_key, sum(d.activities)::int as n from (${placeDays}) d group by 1) x
-        left join ${places} on ${places.id}::text = x.place_key`),
+        left join ${places} on ${places.id}::text = x.place_key`)),
     // 2. Themes (activities), and anonymous people by gender, age band, status and commune.
-    await rows<{ dim: string; key: string; n: number }>(tx, sql`
+    withoutJit((tx) => rows<{ dim: string; key: string; n: number }>(tx, sql`
       select d.dimension as dim, d.key, sum(d.value)::int as n
-        from ${dimensionDays} d where ${inPeriod} and ${inScope} group by 1, 2`),
+        from ${dimensionDays} d where ${inPeriod} and ${inScope} group by 1, 2`)),
     // 3. Known people: each account once, with its first activity in the scope (ever) and whether
     //    it was reached in the period; counted per commune of the account.
-    await rows<{ commune: string; known: number; new_learners: number }>(tx, sql`
+    withoutJit((tx) => rows<{ commune: string; known: number; new_learners: number }>(tx, sql`
       with person as (
         select d.user_id, min(d.day) as first_day, bool_or(d.day >= ${period.from}) as reached
           from ${personDays} d where d.day <= ${period.to} and ${inScope} group by d.user_id
@@ -172,9 +178,9 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
         (count(*) filter (where person.reached))::int as known,
         (count(*) filter (where person.first_day >= ${period.from}))::int as new_learners
       from person join ${users} on ${users.id} = person.user_id
-      group by 1`),
+      group by 1`)),
     // 4. Sessions held in the period, their seats, confirmed sign-ups and attendance marks.
-    await rows<{ held: number; seats: number; confirmed: number; present: number; late: number; excused: number; absent: number }>(tx, sql`
+    withoutJit((tx) => rows<{ held: number; seats: number; confirmed: number; present: number; late: number; excused: number; absent: number }>(tx, sql`
       with held as (
         select ${sessions.id} as id, ${sessions.capacity} as capacity from ${sessions}
         where ${sessions.status} = 'done' and ${sessions.startsAt} >= ${start.toISOString()} and ${sessions.startsAt} < ${end.toISOString()} and ${sessionScope(scope)})
@@ -186,9 +192,8 @@ export async function computeStats(scope: StatsScope, period: Period): Promise<S
            (count(*) filter (where ${attendance.status} = 'late'))::int as late,
            (count(*) filter (where ${attendance.status} = 'excused'))::int as excused,
            (count(*) filter (where ${attendance.status} = 'absent'))::int as absent
-         from ${attendance} where ${attendance.sessionId} in (select id from held)) a`),
-    ] as const;
-  });
+         from ${attendance} where ${attendance.sessionId} in (select id from held)) a`)),
+  ]);
 
   const total = activityRows.find((r) => r.g === 'total');
   const known = peopleRows.reduce((a, r) => a + r.known, 0);

@@ -46,8 +46,9 @@ describe('data cache', () => {
     const before = queryCounter.count;
     const visitors = await Promise.all(Array.from({ length: 50 }, () => sharedStats(share.token)));
     const first = queryCounter.count - before;
-    // One share lookup, then the statistics (one setting and four queries), once for 50 visitors.
-    expect(first).toBe(6);
+    // One share lookup, then the statistics (four queries, each after its setting), once for 50
+    // visitors.
+    expect(first).toBe(9);
     for (const v of visitors) expect(v).toEqual(visitors[0]);
     const again = queryCounter.count;
     expect(await sharedStats(share.token)).toEqual(visitors[0]);
