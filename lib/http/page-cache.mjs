@@ -1,12 +1,13 @@
 // The rendered public pages, kept a few seconds and shared (used by server.mjs, outside the
 // Next.js bundles, hence plain JavaScript).
 //
-// - What: GET of the home page, the catalogue, the directory, a place's page and programme, and a
-//   session's page — pages that show rows whose changes NOTIFY the data cache (workshops,
-//   sessions and their trainers, sign-ups, places; only a trainer renaming their account does
-//   not, and shows within the 10 s below) — answered 200 in HTML without setting a cookie. Client
-//   navigations (RSC), actions and every other page (a workshop's page shows its notes, whose
-//   moderation must show at once) are rendered each time.
+// - What: GET of the home page, the catalogue, the directory, a place's page and programme, a
+//   session's page, and the catalogue's JSON (GET /api/v1/workshops) — answers that show rows
+//   whose changes NOTIFY the data cache (workshops, sessions and their trainers, sign-ups,
+//   places; only a trainer renaming their account does not, and shows within the 10 s below) —
+//   answered 200 in HTML or JSON without setting a cookie. Client navigations (RSC), actions and
+//   every other page (a workshop's page shows its notes, whose moderation must show at once) are
+//   rendered each time.
 // - Who: two versions of each page. Visitors get the page as rendered for a visitor. People
 //   with a session cookie get a version whose personal parts are filled in by their browser: the
 //   header's (HeaderSessionIsland asks GET /api/v1/me) and a session's sign-up panel
@@ -22,10 +23,12 @@
 // - CSP: each answer gets a fresh nonce; the one of the stored render is replaced in the HTML
 //   and in the Content-Security-Policy header, so no two answers share a nonce.
 // - COMPTOIR_PAGE_CACHE=off (or COMPTOIR_DATA_CACHE=off) turns it off.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+(\/programme)?$/, /^\/seances\/[0-9a-f-]{36}$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/ateliers$/, /^\/lieux$/, /^\/lieux\/[a-z0-9-]+(\/programme)?$/, /^\/seances\/[0-9a-f-]{36}$/, /^\/api\/v1\/workshops$/];
+// What may be kept: pages, and the catalogue's JSON (GET /api/v1/workshops, the same for everyone).
+const KEPT_TYPES = /^(text\/html|application\/json)\b/;
 const LOCALE_COOKIE = 'comptoir-lang';
 // next-auth's session cookie, chunked or not, http or https (as lib/auth/actor.ts).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -103,6 +106,8 @@ export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Da
     for (const [name, value] of Object.entries(entry.headers)) {
       response.setHeader(name, name === 'content-security-policy' && entry.nonce ? String(value).split(entry.nonce).join(nonce) : value);
     }
+    // Each answer its own request id, as when Next.js answers (lib/http/problem.ts).
+    if (entry.headers['x-request-id']) response.setHeader('x-request-id', randomUUID());
     if (gzip) response.setHeader('content-encoding', 'gzip');
     response.setHeader('vary', 'Accept-Encoding');
     response.setHeader('content-length', body.length);
@@ -145,7 +150,7 @@ export function createPageCache({ ttlMs = 5000, maxEntries = 500, now = () => Da
   function store(key, counter, response, chunks) {
     const headers = response.getHeaders();
     if (response.statusCode !== 200 || headers['set-cookie'] || headers['content-encoding']) return;
-    if (!String(headers['content-type'] ?? '').startsWith('text/html')) return;
+    if (!KEPT_TYPES.test(String(headers['content-type'] ?? ''))) return;
     if (counter !== invalidations()) return;
     const kept = {};
     for (const [name, value] of Object.entries(headers)) if (!DROPPED_HEADERS.has(name)) kept[name] = value;

@@ -25,6 +25,12 @@ const cache: Cache = createPageCache({ ttlMs: 5000, now: () => clock, invalidati
 
 function render(req: IncomingMessage, res: ServerResponse) {
   renders++;
+  if (req.url?.startsWith('/api/')) {
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('x-request-id', `r${renders}`);
+    res.end(JSON.stringify({ render: renders, cookie: req.headers.cookie ?? '' }));
+    return;
+  }
   const nonce = `n${renders}x${'A'.repeat(20)}`;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
@@ -72,7 +78,9 @@ describe('the rendered-page cache', () => {
     expect(pageKey(req('/lieux/epn-saint-etienne'))).toBe('fr visitor /lieux/epn-saint-etienne');
     expect(pageKey(req('/lieux/epn-saint-etienne/programme?mois=2026-12'))).toBe('fr visitor /lieux/epn-saint-etienne/programme?mois=2026-12');
     expect(pageKey(req('/lieux/epn-saint-etienne/programme.pdf'))).toBeNull();
-    expect(pageKey(req('/api/v1/workshops'))).toBeNull();
+    expect(pageKey(req('/api/v1/workshops?page=2'))).toBe('fr visitor /api/v1/workshops?page=2');
+    expect(pageKey(req('/api/v1/workshops/x'))).toBeNull();
+    expect(pageKey(req('/api/v1/me', { cookie: 'authjs.session-token=x' }))).toBeNull();
     expect(SHARED_RENDER_HEADER).toBe(HEADER_READ_BY_NEXT);
   });
 
@@ -130,5 +138,19 @@ describe('the rendered-page cache', () => {
     await get('/?x=1', { cookie: 'authjs.session-token=x' });
     expect((await get('/?x=1', { cookie: 'authjs.session-token=x' })).hit).toBe(false);
     setCookie = false;
+  });
+
+  it('keeps the catalogue JSON as it keeps pages, each answer with its own request id', async () => {
+    const first = await fetch(`${base}/api/v1/workshops?page=1`);
+    const second = await fetch(`${base}/api/v1/workshops?page=1`, { headers: { cookie: 'authjs.session-token=x' } });
+    const third = await fetch(`${base}/api/v1/workshops?page=1`);
+    expect(third.headers.get('x-comptoir-page-cache')).toBe('hit');
+    const body = await first.json();
+    expect(await third.json()).toEqual(body);
+    expect(body.cookie).toBe('');
+    expect(await second.json()).toMatchObject({ cookie: '' });
+    const ids = [first, third].map((r) => r.headers.get('x-request-id'));
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).not.toBe(ids[0]);
   });
 });
