@@ -3,8 +3,6 @@ import { spacesOf } from '@/lib/auth/spaces';
 import { getT } from '@/lib/i18n';
 import { SessionLinks, type SessionLabels } from './SessionLinks';
 
-export { navLinkClass } from './SessionLinks';
-
 // The labels of the personal part of the header, in the page's language.
 export async function sessionLabels(): Promise<SessionLabels> {
   const t = await getT();

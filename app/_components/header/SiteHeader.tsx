@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { setLanguage } from '@/app/actions';
 import { getLocale, getT } from '@/lib/i18n';
 import { isSharedRender } from '@/lib/http/shared-render';
-import { HeaderSession, navLinkClass, sessionLabels } from './HeaderSession';
+import { HeaderSession, sessionLabels } from './HeaderSession';
 import { HeaderSessionIsland } from './HeaderSessionIsland';
 import { MenuDisclosure } from './MenuDisclosure';
+import { navLinkClass } from './SessionLinks';
 
 // The site header: on a phone, the name of the site and a "Menu" button (under 80 px high); from
 // the md breakpoint, the language switch beside the name and the main navigation below.
